@@ -1,0 +1,49 @@
+/**
+ * The wire between main and renderer, declared once. Electron IPC (preload) and the browser
+ * host's WebSocket carry the same messages; both sides validate with these schemas.
+ */
+import { z } from 'zod';
+import { intentSchema, type Intent } from './intents.js';
+import { sessionSnapshotSchema, type SessionSnapshot } from './snapshot.js';
+import { kioskErrorSchema, type KioskErrorPayload } from './errors.js';
+
+/** Electron IPC channel names. */
+export const IPC_CHANNELS = {
+  /** renderer → main (invoke): an intent; resolves with an IntentReply. */
+  intent: 'kiosk:intent',
+  /** renderer → main (invoke): the latest snapshot, for a renderer that (re)loads. */
+  current: 'kiosk:current',
+  /** main → renderer: a new snapshot. */
+  snapshot: 'kiosk:snapshot',
+} as const;
+
+export const intentReplySchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true) }),
+  z.object({ ok: z.literal(false), error: kioskErrorSchema }),
+]);
+export type IntentReply = z.infer<typeof intentReplySchema>;
+
+/** Browser host: client → server frames. */
+export const clientMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('intent'), id: z.number().int().nonnegative(), intent: intentSchema }),
+]);
+export type ClientMessage = z.infer<typeof clientMessageSchema>;
+
+/** Browser host: server → client frames. */
+export const serverMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('snapshot'), snapshot: sessionSnapshotSchema }),
+  z.object({ type: z.literal('reply'), id: z.number().int().nonnegative(), reply: intentReplySchema }),
+  /** A message the server could not accept at all (no id to reply to). */
+  z.object({ type: z.literal('rejected'), error: kioskErrorSchema }),
+]);
+export type ServerMessage = z.infer<typeof serverMessageSchema>;
+
+/** `window.kiosk`: what the renderer gets, identical under Electron and the browser host. */
+export interface KioskApi {
+  /** Calls `listener` with every new snapshot (and the current one at once). Returns unsubscribe. */
+  onSnapshot(listener: (snapshot: SessionSnapshot) => void): () => void;
+  /** Sends an intent; resolves with main's verdict, never rejects. */
+  send(intent: Intent): Promise<IntentReply>;
+}
+
+export type { Intent, SessionSnapshot, KioskErrorPayload };
