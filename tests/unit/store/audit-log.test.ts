@@ -65,7 +65,8 @@ describe('audit log hash chain', () => {
 
   it('refuses a PIN, an image or a My Number in an event', () => {
     const store = openKioskStore(tempDbFile());
-    for (const detail of [{ pin: '1234' }, { faceImage: 'x' }, { myNumber: '123456789012' }, { chipPhotoBytes: 3 }]) {
+    const forbidden: Record<string, string | number>[] = [{ pin: '1234' }, { faceImage: 'x' }, { myNumber: '123456789012' }, { chipPhotoBytes: 3 }];
+    for (const detail of forbidden) {
       expect(() => store.audit.append('bad', detail)).toThrow(expect.objectContaining({ code: STORE_ERRORS.FORBIDDEN_FIELD }));
     }
     expect(store.audit.verify()).toMatchObject({ ok: true, rows: 0 });
