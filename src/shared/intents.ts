@@ -5,16 +5,40 @@
  */
 import { z } from 'zod';
 import { languageSchema } from './languages.js';
-import { authMethodSchema } from './snapshot.js';
+import { authMethodSchema, consentItemSchema } from './snapshot.js';
 
 export const patientIntentSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('set-language'), language: languageSchema }),
   z.object({ type: z.literal('set-large-text'), on: z.boolean() }),
   z.object({ type: z.literal('choose-method'), method: authMethodSchema }),
+  /** One key of the PIN pad. Digits travel one at a time so the renderer never holds the PIN. */
+  z.object({ type: z.literal('pin-digit'), digit: z.number().int().min(0).max(9) }),
+  z.object({ type: z.literal('pin-delete') }),
+  z.object({ type: z.literal('pin-submit') }),
+  /** 次に進む (expiry notices, registration complete). */
+  z.object({ type: z.literal('continue') }),
+  /** 利用規約に同意 during 健康保険証利用登録. */
+  z.object({ type: z.literal('agree-terms') }),
+  /** 全て同意する */
+  z.object({ type: z.literal('consent-all') }),
+  /** 個別に同意する */
+  z.object({ type: z.literal('consent-individually') }),
+  z.object({ type: z.literal('consent-item'), item: consentItemSchema, agree: z.boolean() }),
+  z.object({ type: z.literal('consent-confirm') }),
+  /** 電子処方箋 or 紙 */
+  z.object({ type: z.literal('choose-prescription'), form: z.enum(['electronic', 'paper']) }),
+  z.object({ type: z.literal('retry-face') }),
+  z.object({ type: z.literal('use-pin-instead') }),
+  z.object({ type: z.literal('call-staff') }),
 ]);
 
 export const staffIntentSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('staff-request-visual-check') }),
+  /** The facility 目視 passcode (4–8 digits), checked by an effect, never stored by the session. */
+  z.object({ type: z.literal('staff-passcode'), passcode: z.string().regex(/^\d{4,8}$/) }),
+  /** Staff compared the person with the card photo: same person or not. */
+  z.object({ type: z.literal('staff-visual-check-result'), confirmed: z.boolean() }),
+  z.object({ type: z.literal('staff-cancel') }),
 ]);
 
 export const adminIntentSchema = z.discriminatedUnion('type', [

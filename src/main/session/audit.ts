@@ -1,0 +1,30 @@
+/**
+ * Audit events the session emits (written to the audit log by the runner). They record what
+ * happened for trouble statistics and staff questions, never a PIN, passcode, name or image.
+ */
+import type { AuthPurpose, IdentityMethod, QualificationOutcome } from '../../shared/snapshot.js';
+import type { ExpiryPhase } from './expiry.js';
+import type { ConsentToSend } from './effects.js';
+import type { PhaseName } from './state.js';
+
+export type AuditEvent =
+  | { readonly kind: 'session-started' }
+  | {
+      readonly kind: 'card-read';
+      readonly cardKind: 'my-number-card' | 'other';
+      readonly registered: boolean;
+      readonly pinless: boolean;
+      readonly expiryPhase: ExpiryPhase;
+    }
+  | { readonly kind: 'card-error'; readonly code: string; readonly step: PhaseName }
+  | { readonly kind: 'authenticated'; readonly method: IdentityMethod; readonly purpose: AuthPurpose }
+  | { readonly kind: 'face-failed'; readonly outcome: 'no-match' | 'cannot-judge' | 'timeout'; readonly attempt: number }
+  | { readonly kind: 'pin-wrong'; readonly triesLeft: number }
+  | { readonly kind: 'pin-blocked' }
+  | { readonly kind: 'staff-passcode'; readonly ok: boolean }
+  | { readonly kind: 'visual-check'; readonly confirmed: boolean }
+  | { readonly kind: 'registration'; readonly ok: boolean }
+  | { readonly kind: 'consent'; readonly consent: ConsentToSend['kind'] }
+  | { readonly kind: 'qualification'; readonly outcome: QualificationOutcome }
+  | { readonly kind: 'timeout'; readonly step: PhaseName; readonly code: string }
+  | { readonly kind: 'session-ended'; readonly reason: 'card-removed' | 'error-timeout'; readonly step: PhaseName };

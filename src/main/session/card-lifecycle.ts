@@ -1,0 +1,75 @@
+/**
+ * The card arriving, being read, failing and leaving (ARCHITECTURE.md "Data flow of one
+ * patient": CardInserted → read token + certificate (no PIN) → registered? → expiry phase →
+ * method choice). Also the consent-store lookup, started at read time so its answer is in
+ * before the consent step (PRODUCT.md §3.3, 24 h validity).
+ */
+import type { CardFacts } from './events.js';
+import { expiryCalendar, phaseOn } from './expiry.js';
+import { jstDateOf } from './calendar-date.js';
+import { endToStandby } from './session-end.js';
+import type { SessionState } from './state.js';
+import { allocateId, enter, withEffects, type Step } from './transition.js';
+
+export function cardInserted(state: SessionState, at: Date): Step | null {
+  if (state.phase.name !== 'standby') return null;
+  const [requestId, next] = allocateId({ ...state, nowMs: at.getTime() });
+  return enter(next, { name: 'reading', requestId }, [
+    { type: 'audit', event: { kind: 'session-started' } },
+    { type: 'read-card', requestId },
+  ]);
+}
+
+export function cardRead(state: SessionState, requestId: number, card: CardFacts): Step | null {
+  if (state.phase.name !== 'reading' || state.phase.requestId !== requestId) return null;
+  const expiry = expiryCalendar(card.certificateNotAfter);
+  const expiryPhase = phaseOn(expiry, jstDateOf(new Date(state.nowMs)));
+  const audit = {
+    type: 'audit',
+    event: { kind: 'card-read', cardKind: card.kind, registered: card.registered, pinless: card.pinless, expiryPhase },
+  } as const;
+
+  // Reader error 002: not a マイナンバーカード.
+  if (card.kind === 'other') {
+    return enter(state, { name: 'card-unusable', reason: 'not-my-number-card', reminderLevel: 0 }, [audit]);
+  }
+  const [consentLookupId, next] = allocateId(state);
+  const withLookup: SessionState = {
+    ...next,
+    patient: {
+      registered: card.registered,
+      pinless: card.pinless,
+      // A PIN-less 顔認証 card has no usable PIN, whatever its counter says.
+      pinTriesLeft: card.pinless ? 0 : card.pinTriesLeft,
+      expiry,
+      expiryPhase,
+      purpose: card.registered ? 'confirmation' : 'registration',
+      faceAttempts: 0,
+      method: null,
+      consentOnFile: 'pending',
+      consentLookupId,
+      consent: null,
+      ePrescription: null,
+    },
+  };
+  // PRODUCT.md §3.2 expired: past the grace period the card cannot be used (reader error 006).
+  if (expiryPhase === 'expired') {
+    return enter(withLookup, { name: 'card-unusable', reason: 'certificate-expired', reminderLevel: 0 }, [audit]);
+  }
+  const lookup = { type: 'lookup-consent', requestId: consentLookupId } as const;
+  // PRODUCT.md §3.4: an unregistered card goes to 健康保険証利用登録 first.
+  const phase = card.registered ? ({ name: 'method-choice' } as const) : ({ name: 'registration-terms' } as const);
+  return enter(withLookup, phase, [audit, lookup]);
+}
+
+export function cardRemoved(state: SessionState): Step | null {
+  if (state.phase.name === 'standby') return null;
+  return endToStandby(state, 'card-removed');
+}
+
+/** A card or reader failure: show the staff code; the error screen returns to standby by itself. */
+export function cardError(state: SessionState, code: string, message: string): Step | null {
+  if (state.phase.name === 'standby' || state.phase.name === 'error') return null;
+  const step = enter({ ...state, patient: null }, { name: 'error', error: { code, message } });
+  return withEffects(step, { type: 'audit', event: { kind: 'card-error', code, step: state.phase.name } });
+}

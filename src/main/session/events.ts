@@ -1,0 +1,80 @@
+/**
+ * Everything that can happen to a session: parsed intents from the screens, and the answers of
+ * the card, the camera, the stores, the qualification service and the clock, delivered by the
+ * effect runner. Answers to a request echo its `requestId`, so an answer that arrives after the
+ * session moved on (card pulled, timeout) is recognised as stale and ignored.
+ */
+import type { Intent } from '../../shared/intents.js';
+import type { FaceHint } from '../../shared/snapshot.js';
+
+/** What the card tells about itself during the PIN-less read (token + certificate). */
+export interface CardFacts {
+  /** 'other': an IC card that is not a マイナンバーカード (reader error 002). */
+  readonly kind: 'my-number-card' | 'other';
+  /** 健康保険証利用登録 done. */
+  readonly registered: boolean;
+  /** 顔認証マイナンバーカード: PIN function locked by design; only face or 目視. */
+  readonly pinless: boolean;
+  /** 暗証番号 残り回数 from the card's VERIFY status (0 = locked). */
+  readonly pinTriesLeft: number;
+  /** notAfter of the 利用者証明用電子証明書. */
+  readonly certificateNotAfter: Date;
+}
+
+/** Insurer facts as the qualification service returns them. */
+export interface InsuranceFacts {
+  readonly insurerName: string | null;
+  readonly insurerNumber: string | null;
+  readonly sharePercent: number | null;
+}
+
+/**
+ * The service's answer, already mapped from QualificationValidity (1/6 valid, 2/3 invalid, 4
+ * none) by the gateway. 'unreachable' means the runner queued the request for later.
+ */
+export type QualificationAnswer =
+  | {
+      readonly outcome: 'valid';
+      /** 氏名 as sent; used only to spot "●" (PRODUCT.md §3.7), never shown. */
+      readonly name: string | null;
+      readonly kanaName: string | null;
+      readonly insurance: InsuranceFacts;
+    }
+  | {
+      readonly outcome: 'invalid';
+      readonly name: string | null;
+      readonly kanaName: string | null;
+      /** 旧資格 */
+      readonly oldInsurance: InsuranceFacts;
+    }
+  | { readonly outcome: 'not-found' }
+  | { readonly outcome: 'unreachable' };
+
+export type SessionEvent =
+  | { readonly type: 'intent'; readonly intent: Intent }
+  | { readonly type: 'card-inserted'; readonly at: Date }
+  | { readonly type: 'card-read'; readonly requestId: number; readonly card: CardFacts }
+  | { readonly type: 'card-removed' }
+  /** The card or reader failed; `code` is a staff code from the card module (E-CARD-…). */
+  | { readonly type: 'card-error'; readonly code: string; readonly message: string }
+  | { readonly type: 'face-progress'; readonly requestId: number; readonly hint: FaceHint }
+  | {
+      readonly type: 'face-result';
+      readonly requestId: number;
+      readonly outcome: 'match' | 'no-match' | 'cannot-judge';
+    }
+  | { readonly type: 'pin-result'; readonly requestId: number; readonly outcome: 'ok' }
+  | { readonly type: 'pin-result'; readonly requestId: number; readonly outcome: 'wrong'; readonly triesLeft: number }
+  | { readonly type: 'pin-result'; readonly requestId: number; readonly outcome: 'blocked' }
+  | { readonly type: 'staff-passcode-result'; readonly requestId: number; readonly ok: boolean }
+  | { readonly type: 'registration-result'; readonly requestId: number; readonly ok: boolean }
+  /** The consent store's answer: when this card's latest consent was given, or null. */
+  | {
+      readonly type: 'consent-on-file';
+      readonly requestId: number;
+      readonly grantedAt: Date | null;
+    }
+  | { readonly type: 'qualification-result'; readonly requestId: number; readonly answer: QualificationAnswer }
+  | { readonly type: 'timer-fired'; readonly id: string }
+  /** The clock, at least once a second while a card is present. */
+  | { readonly type: 'tick'; readonly now: Date };
