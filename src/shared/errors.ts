@@ -12,6 +12,8 @@ export const ERROR_CODES = {
   IPC_UNAUTHORISED: 'E-IPC-002',
   /** An intent that is valid in shape but not allowed in the current session state. */
   IPC_INTENT_NOT_ALLOWED: 'E-IPC-003',
+  /** The renderer lost its connection to main (browser host socket closed); it reconnects. */
+  IPC_DISCONNECTED: 'E-IPC-004',
   /** An unexpected failure inside main while handling a message (a bug: report it). */
   INTERNAL: 'E-SYS-001',
 } as const;

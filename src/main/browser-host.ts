@@ -1,0 +1,50 @@
+/**
+ * Node entry of the kiosk without Electron: the same core, served to the system's Chromium over
+ * 127.0.0.1 (see src/main/host). `npm start` uses it wherever no Electron binary is installed;
+ * it is also how the end-to-end tests and a "Chromium --kiosk" deployment run.
+ *
+ *   node out/main/browser-host.js [--port N] [--data-dir DIR] [--open kiosk|app] [--no-open] [--no-demo]
+ *
+ * Prints `KIOSK_URL=<url>` (with the per-launch token) once serving.
+ */
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { createLogger } from './core/logger.js';
+import { loadConfig } from './core/config.js';
+import { startKiosk } from './core/compose.js';
+import { startHttpHost } from './host/http-host.js';
+import { findChromium, hasDisplay, openChromium } from './host/chromium.js';
+
+async function main() {
+  const log = createLogger();
+  const config = loadConfig(process.env, process.argv.slice(2));
+  const kiosk = await startKiosk(config, log);
+  const rendererDir = join(fileURLToPath(new URL('.', import.meta.url)), '../renderer');
+  const host = await startHttpHost({ core: kiosk.core, rendererDir, log, port: config.port });
+  process.stdout.write(`KIOSK_URL=${host.url}\n`);
+
+  const chromium = findChromium();
+  if (config.open !== 'none' && chromium && hasDisplay()) {
+    const browser = openChromium(chromium, host.url, { dataDir: config.dataDir, kiosk: config.open === 'kiosk' });
+    browser.on('error', (err) => log.error({ err }, 'could not start Chromium; open KIOSK_URL by hand'));
+  } else if (config.open !== 'none') {
+    process.stdout.write('No display or no Chromium found: open KIOSK_URL in a browser on this machine.\n');
+  }
+
+  let closing = false;
+  const shutdown = () => {
+    if (closing) return;
+    closing = true;
+    void host
+      .close()
+      .then(() => kiosk.close())
+      .finally(() => process.exit(0));
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`browser host failed to start: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});

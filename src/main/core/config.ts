@@ -1,0 +1,34 @@
+/**
+ * How this kiosk is started: where its data lives, how the browser host shows itself, and whether
+ * the embedded demo parts (virtual card, qualification-service simulator) run. Read once from the
+ * environment and command line; facility settings that staff change live in the database instead.
+ */
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
+
+export const configSchema = z.object({
+  /** Database, レセコン exports (unless set elsewhere), Chromium profile. */
+  dataDir: z.string().min(1),
+  /** Browser host port; 0 picks a free one. */
+  port: z.number().int().min(0).max(65535),
+  /** kiosk: full-screen Chromium; app: a window; none: only print the URL. */
+  open: z.enum(['kiosk', 'app', 'none']),
+  /** Embedded demo: virtual card on the vpcd reader and the simulator as the qualification service. */
+  demo: z.boolean(),
+});
+export type KioskConfig = z.infer<typeof configSchema>;
+
+export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): KioskConfig {
+  const flag = (name: string) => argv.includes(`--${name}`);
+  const option = (name: string) => {
+    const at = argv.indexOf(`--${name}`);
+    return at >= 0 ? argv[at + 1] : undefined;
+  };
+  return configSchema.parse({
+    dataDir: option('data-dir') ?? env.KIOSK_DATA_DIR ?? join(homedir(), '.local', 'share', 'open-kao-kiosk'),
+    port: Number(option('port') ?? env.KIOSK_PORT ?? 0),
+    open: flag('no-open') ? 'none' : (option('open') ?? env.KIOSK_OPEN ?? 'kiosk'),
+    demo: !(flag('no-demo') || env.KIOSK_DEMO === '0'),
+  });
+}

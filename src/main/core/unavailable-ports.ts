@@ -1,0 +1,43 @@
+/**
+ * Ports for parts that are not connected (no reader stack, no models, no service configured).
+ * They fail honestly with a staff code, so the session shows an error screen and returns to
+ * standby instead of pretending: the kiosk still starts to a usable standby (ARCHITECTURE.md).
+ */
+import { KioskError } from '../../shared/errors.js';
+import type { KioskPorts } from './effect-runner.js';
+
+export const UNAVAILABLE_CODES = {
+  card: 'E-SYS-010',
+  face: 'E-SYS-011',
+  qualification: 'E-SYS-012',
+  staff: 'E-SYS-013',
+} as const;
+
+function unavailable(part: keyof typeof UNAVAILABLE_CODES, what: string): never {
+  throw new KioskError(UNAVAILABLE_CODES[part], `${what}が接続されていません / ${part} is not connected`);
+}
+
+export function unavailablePorts(): Omit<KioskPorts, 'audit' | 'now'> {
+  return {
+    card: {
+      readFacts: async () => unavailable('card', 'カードリーダー'),
+      verifyPin: async () => unavailable('card', 'カードリーダー'),
+    },
+    face: {
+      match: async () => unavailable('face', '顔認証モデル'),
+      stop: () => undefined,
+    },
+    consents: {
+      latestGrantedAt: () => null,
+      record: () => undefined,
+    },
+    qualification: {
+      request: async () => unavailable('qualification', '資格確認サービス'),
+      defer: () => undefined,
+      register: async () => unavailable('qualification', '資格確認サービス'),
+    },
+    staff: {
+      verifyPasscode: async () => unavailable('staff', '職員パスコード'),
+    },
+  };
+}

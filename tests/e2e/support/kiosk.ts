@@ -1,0 +1,55 @@
+/**
+ * Playwright fixture: a real browser host (the built out/main/browser-host.js, as `npm start`
+ * runs it) in its own process with a fresh data directory, and the URL with its launch token.
+ */
+import { test as base } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface KioskProcess {
+  url: string;
+  dataDir: string;
+  process: ChildProcess;
+}
+
+export async function launchKiosk(extraArgs: string[] = []): Promise<KioskProcess> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
+  const child = spawn(process.execPath, ['out/main/browser-host.js', '--no-open', '--data-dir', dataDir, ...extraArgs], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let buffered = '';
+    const timer = setTimeout(() => reject(new Error('browser host did not print KIOSK_URL within 30 s')), 30_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString();
+      const match = /KIOSK_URL=(\S+)/.exec(buffered);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`browser host exited early with code ${code}`)));
+  });
+  return { url, dataDir, process: child };
+}
+
+export async function stopKiosk(kiosk: KioskProcess): Promise<void> {
+  const exited = new Promise((resolve) => kiosk.process.once('exit', resolve));
+  kiosk.process.kill('SIGTERM');
+  await exited;
+  rmSync(kiosk.dataDir, { recursive: true, force: true });
+}
+
+export const test = base.extend<{ kiosk: KioskProcess }>({
+  // Playwright reads the fixture's dependencies from this destructuring; this one has none.
+  // eslint-disable-next-line no-empty-pattern
+  kiosk: async ({}, use) => {
+    const kiosk = await launchKiosk();
+    await use(kiosk);
+    await stopKiosk(kiosk);
+  },
+});
+
+export { expect } from '@playwright/test';
