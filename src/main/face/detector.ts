@@ -22,8 +22,12 @@ export interface DetectorOptions extends SessionOptions {
 }
 
 export interface Detector {
-  /** Faces in `image`, best first. */
-  detect(image: Image): Promise<Detection[]>;
+  /**
+   * Faces in `image`, best first. `margin` adds a black border of that fraction of the image's
+   * longer side around it first: on tightly framed portraits (the chip photo) the face otherwise
+   * fills the whole input and the keypoints get worse.
+   */
+  detect(image: Image, margin?: number): Promise<Detection[]>;
   release(): Promise<void>;
 }
 
@@ -51,8 +55,8 @@ class BlazeFace implements Detector {
     this.input = new Float32Array(shape.reduce((a, b) => a * b, 1));
   }
 
-  async detect(image: Image): Promise<Detection[]> {
-    const toInput = this.letterbox(image);
+  async detect(image: Image, margin = 0): Promise<Detection[]> {
+    const toInput = this.letterbox(image, margin);
     const outputs = await this.model.run(this.input);
     const { scores, regressors } = splitOutputs(outputs);
     const raw = this.decode(scores, regressors, this.options.minScore ?? 0.5);
@@ -69,11 +73,11 @@ class BlazeFace implements Detector {
   }
 
   /** Fills the input tensor; returns the transform from image pixels to network-input pixels. */
-  private letterbox(image: Image): Affine {
+  private letterbox(image: Image, margin: number): Affine {
     // Integer box-averaging first (cheap, anti-aliased), then one bilinear pass to the exact size.
     const k = Math.max(1, Math.floor(Math.max(image.width, image.height) / this.size));
     const small = boxDownscale(image, k);
-    const scale = this.size / Math.max(small.width, small.height);
+    const scale = this.size / (Math.max(small.width, small.height) * (1 + 2 * margin));
     const offsetX = (this.size - small.width * scale) / 2;
     const offsetY = (this.size - small.height * scale) / 2;
     // Pixel centres: small pixel i covers image pixels [ik, ik + k), centred at ik + (k − 1) / 2.

@@ -58,7 +58,6 @@ export function areaUnderCurve(genuine: readonly number[], impostor: readonly nu
   const imp = [...impostor].sort((a, b) => a - b);
   let wins = 0;
   for (const g of genuine) {
-    let below = 0;
     let equal = 0;
     // Binary search for the count of impostors below g and equal to g.
     let lo = 0;
@@ -68,7 +67,7 @@ export function areaUnderCurve(genuine: readonly number[], impostor: readonly nu
       if (imp[mid]! < g) lo = mid + 1;
       else hi = mid;
     }
-    below = lo;
+    const below = lo;
     while (lo + equal < imp.length && imp[lo + equal] === g) equal++;
     wins += below + equal / 2;
   }
