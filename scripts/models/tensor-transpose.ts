@@ -1,5 +1,5 @@
 /** Transposes a dense row-major tensor: out.shape[i] = shape[perm[i]]. Used on constant weights. */
-export function transposeData<T extends Float32Array | Int32Array>(values: T, shape: readonly number[], perm: readonly number[]): T {
+export function transposeData<T extends Float32Array | Int32Array | Uint8Array>(values: T, shape: readonly number[], perm: readonly number[]): T {
   const rank = shape.length;
   if (perm.length !== rank) throw new Error(`perm ${perm.join(',')} does not fit shape ${shape.join('x')}`);
   const outShape = perm.map((axis) => dim(shape, axis));

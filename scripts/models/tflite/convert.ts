@@ -13,7 +13,7 @@ import { DataType, OnnxGraph, type Attribute } from '../onnx/graph.js';
 import { readTfliteModel, TensorType, type TfliteModel, type TfliteOperator, type TfliteTensor } from './model.js';
 import { onnxPads, paddingFromTflite } from './padding.js';
 import { constantData, type ConstantData } from './tensor-data.js';
-import { transposeData } from './transpose.js';
+import { transposeData } from '../tensor-transpose.js';
 
 /** TFLite BuiltinOperator codes handled here (schema.fbs). */
 const Op = {

@@ -5,14 +5,7 @@
 import * as ort from 'onnxruntime-node';
 import { TfliteInterpreter } from '../reference/tflite-interpreter.js';
 import { readTfliteModel } from '../tflite/model.js';
-
-export interface Agreement {
-  /** Largest |onnx − tflite| over all outputs and images. */
-  readonly maxAbsDiff: number;
-  /** Largest |tflite| value seen, to put the difference in scale. */
-  readonly maxAbsReference: number;
-  readonly images: number;
-}
+import { AgreementMeter, type Agreement } from './agreement.js';
 
 /**
  * @param images one preprocessed NHWC image per entry (the model's per-image input size). The
@@ -28,8 +21,7 @@ export async function compareTfliteWithOnnx(tflite: Uint8Array, onnx: Uint8Array
 
   const interpreter = await TfliteInterpreter.load(tflite);
   const session = await ort.InferenceSession.create(onnx, { intraOpNumThreads: 2, logSeverityLevel: 3 });
-  let maxAbsDiff = 0;
-  let maxAbsReference = 0;
+  const meter = new AgreementMeter();
   try {
     for (let start = 0; start < images.length; start += batch) {
       const packed = new Float32Array(batch * perImage);
@@ -41,21 +33,11 @@ export async function compareTfliteWithOnnx(tflite: Uint8Array, onnx: Uint8Array
       }
       const reference = interpreter.run([packed]);
       const converted = await session.run({ [inputTensor.name]: new ort.Tensor('float32', packed, [...inputTensor.shape]) });
-      for (const [name, expected] of reference) {
-        const actual = converted[name]?.data;
-        if (!(actual instanceof Float32Array) || actual.length !== expected.data.length) throw new Error(`output ${name} missing or mis-sized in the ONNX model`);
-        for (let i = 0; i < actual.length; i++) {
-          const want = expected.data[i] ?? 0;
-          maxAbsReference = Math.max(maxAbsReference, Math.abs(want));
-          // NaN anywhere must fail the comparison, not hide in Math.max.
-          const diff = Math.abs((actual[i] ?? Number.NaN) - want);
-          maxAbsDiff = Number.isNaN(diff) ? Number.POSITIVE_INFINITY : Math.max(maxAbsDiff, diff);
-        }
-      }
+      for (const [name, expected] of reference) meter.compare(name, converted[name]?.data, expected.data);
     }
   } finally {
     interpreter.dispose();
     await session.release();
   }
-  return { maxAbsDiff, maxAbsReference, images: images.length };
+  return meter.result(images.length);
 }
