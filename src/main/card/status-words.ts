@@ -99,6 +99,9 @@ const REASON_BY_KIND: Partial<Record<StatusKind, CardErrorKey>> = {
 /** The typed error for a non-9000 status in `context` (e.g. "READ BINARY EF000A"). */
 export function statusError(sw: number, context: string): CardError {
   const meaning = classifyStatus(sw);
-  const reason = REASON_BY_KIND[meaning.kind] ?? 'UNEXPECTED_STATUS';
+  // ISO 7816-4 only defines SW1 in 6x and 9x: anything else is a chip answering garbage.
+  const sw1 = sw >> 8;
+  const valid = (sw1 >= 0x60 && sw1 <= 0x6f) || (sw1 >= 0x90 && sw1 <= 0x9f);
+  const reason = valid ? (REASON_BY_KIND[meaning.kind] ?? 'UNEXPECTED_STATUS') : 'CARD_BROKEN';
   return new CardError(reason, `${context}: SW ${sw.toString(16).toUpperCase().padStart(4, '0')} (${meaning.kind})`, { sw });
 }

@@ -31,3 +31,10 @@ describe('status words', () => {
     );
   });
 });
+
+describe('status words outside ISO ranges', () => {
+  it('calls an SW1 outside 6x/9x a broken chip', () => {
+    expect(statusError(0x1234, 'SELECT').reason).toBe('CARD_BROKEN');
+    expect(statusError(0x6a82, 'SELECT').reason).toBe('UNEXPECTED_STATUS');
+  });
+});

@@ -1,0 +1,92 @@
+/**
+ * The simulated JPKI (公的個人認証) PKI: a user-authentication CA, a digital-signature CA and the
+ * per-persona end-entity certificates, minted from the TEST-ONLY keys with @peculiar/x509.
+ * Certificates are minted when a persona is loaded so "expires in 40 days" stays true whenever
+ * the tests run. Serial numbers derive from the persona id: that serial is the stable link the
+ * qualification-service simulator uses to find the person (as operators do with real serials).
+ */
+import { createHash, createPublicKey, webcrypto, type KeyObject } from 'node:crypto';
+import { x509 } from '../../src/main/card/x509.js';
+import { loadTestKey, personaKeyName } from './test-keys.js';
+
+const ALG = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } as const;
+const DAY_MS = 86_400_000;
+
+/** Clearly marked as test material in every DN. */
+const TEST_OU = 'TEST ONLY open-kao-kiosk simulator';
+export const AUTH_CA_NAME = `C=JP, O=JPKI, OU=JPKI for user authentication, OU=${TEST_OU}`;
+export const SIGN_CA_NAME = `C=JP, O=JPKI, OU=JPKI for digital signature, OU=${TEST_OU}`;
+
+async function webKeys(key: KeyObject): Promise<CryptoKeyPair> {
+  const subtle = webcrypto.subtle;
+  const privateKey = await subtle.importKey('pkcs8', key.export({ type: 'pkcs8', format: 'der' }), ALG, true, ['sign']);
+  const publicKey = await subtle.importKey('spki', createPublicKey(key).export({ type: 'spki', format: 'der' }), ALG, true, ['verify']);
+  return { privateKey, publicKey } as CryptoKeyPair;
+}
+
+/** Stable positive serial (hex) for a persona's certificate of the given kind. */
+export function certificateSerial(personaId: string, kind: 'auth' | 'sign'): string {
+  const digest = createHash('sha256').update(`open-kao-kiosk/${kind}/${personaId}`).digest('hex');
+  return `1${digest.slice(1, 16)}`.toUpperCase();
+}
+
+export interface TestCaSet {
+  readonly auth: x509.X509Certificate;
+  readonly sign: x509.X509Certificate;
+}
+
+const caCache = new Map<number, Promise<TestCaSet>>();
+
+/** The two test CAs, valid from 3 years before to 10 years after `now` (cached per UTC day). */
+export function testCaCertificates(now = new Date()): Promise<TestCaSet> {
+  const day = Math.floor(now.getTime() / DAY_MS);
+  let found = caCache.get(day);
+  if (!found) {
+    found = mintCas(new Date(day * DAY_MS));
+    caCache.set(day, found);
+  }
+  return found;
+}
+
+async function mintCas(day: Date): Promise<TestCaSet> {
+  const mint = async (name: string, keyName: string, serial: string) =>
+    x509.X509CertificateGenerator.createSelfSigned({
+      serialNumber: serial,
+      name,
+      notBefore: new Date(day.getTime() - 3 * 365 * DAY_MS),
+      notAfter: new Date(day.getTime() + 10 * 365 * DAY_MS),
+      signingAlgorithm: ALG,
+      keys: await webKeys(loadTestKey(keyName)),
+      extensions: [new x509.BasicConstraintsExtension(true, undefined, true), new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true)],
+    });
+  return { auth: await mint(AUTH_CA_NAME, 'jpki-auth-ca', '01'), sign: await mint(SIGN_CA_NAME, 'jpki-sign-ca', '02') };
+}
+
+export interface PersonaCertificates {
+  /** 利用者証明用電子証明書 (EF 000A). */
+  readonly auth: x509.X509Certificate;
+  /** 署名用電子証明書 (EF 0001). */
+  readonly sign: x509.X509Certificate;
+  readonly cas: TestCaSet;
+}
+
+/** Mint a persona's two certificates; the auth one expires `notAfterDaysFromNow` days from `now`. */
+export async function mintPersonaCertificates(personaId: string, notAfterDaysFromNow: number, now = new Date()): Promise<PersonaCertificates> {
+  const cas = await testCaCertificates(now);
+  const notAfter = new Date(now.getTime() + notAfterDaysFromNow * DAY_MS);
+  // Issued 5 years before expiry (the legal validity), but never in the future.
+  const notBefore = new Date(Math.min(notAfter.getTime() - 5 * 365 * DAY_MS, now.getTime() - DAY_MS));
+  const mint = async (kind: 'auth' | 'sign', ca: x509.X509Certificate, caKey: string) =>
+    x509.X509CertificateGenerator.create({
+      serialNumber: certificateSerial(personaId, kind),
+      issuer: ca.subject,
+      subject: `C=JP, OU=${TEST_OU}, CN=${certificateSerial(personaId, kind)}`,
+      notBefore,
+      notAfter,
+      signingAlgorithm: ALG,
+      publicKey: (await webKeys(loadTestKey(personaKeyName(personaId, kind)))).publicKey,
+      signingKey: (await webKeys(loadTestKey(caKey))).privateKey,
+      extensions: [new x509.KeyUsagesExtension(kind === 'auth' ? x509.KeyUsageFlags.digitalSignature : x509.KeyUsageFlags.nonRepudiation, true)],
+    });
+  return { auth: await mint('auth', cas.auth, 'jpki-auth-ca'), sign: await mint('sign', cas.sign, 'jpki-sign-ca'), cas };
+}
