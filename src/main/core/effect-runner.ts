@@ -81,6 +81,16 @@ export function createEffectRunner(ports: KioskPorts, log: Logger): EffectRunner
       .then(dispatch, (err: unknown) => log.error({ err }, 'effect answer could not be dispatched'));
   }
 
+  // Fire-and-forget effects have no answer event; a failure is logged loudly, never thrown
+  // into the reducer loop (the session must still reach standby).
+  function guarded(effect: string, work: () => void) {
+    try {
+      work();
+    } catch (err) {
+      log.error({ err, effect, code: err instanceof KioskError ? err.code : undefined }, 'effect failed');
+    }
+  }
+
   return {
     start(dispatch) {
       ticker ??= setInterval(() => dispatch({ type: 'tick', now: ports.now() }), TICK_MS);
@@ -106,7 +116,7 @@ export function createEffectRunner(ports: KioskPorts, log: Logger): EffectRunner
           );
           return;
         case 'stop-face-match':
-          ports.face.stop();
+          guarded('stop-face-match', () => ports.face.stop());
           return;
         case 'verify-staff-passcode':
           settle(
@@ -133,7 +143,7 @@ export function createEffectRunner(ports: KioskPorts, log: Logger): EffectRunner
           );
           return;
         case 'record-consent':
-          ports.consents.record(effect.consent.items, effect.at);
+          guarded('record-consent', () => ports.consents.record(effect.consent.items, effect.at));
           return;
         case 'request-qualification':
           settle(
@@ -147,7 +157,7 @@ export function createEffectRunner(ports: KioskPorts, log: Logger): EffectRunner
           );
           return;
         case 'defer-qualification':
-          ports.qualification.defer();
+          guarded('defer-qualification', () => ports.qualification.defer());
           return;
         case 'start-timer': {
           clearTimeout(timers.get(effect.id));
@@ -163,7 +173,7 @@ export function createEffectRunner(ports: KioskPorts, log: Logger): EffectRunner
           timers.delete(effect.id);
           return;
         case 'audit':
-          ports.audit.append(effect.event);
+          guarded('audit', () => ports.audit.append(effect.event));
           return;
         default:
           assertNever(effect);
