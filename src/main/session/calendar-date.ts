@@ -19,7 +19,7 @@ export function jstDateOf(instant: Date): CalendarDate {
   return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
 }
 
-export function daysInMonth(year: number, month: number): number {
+function daysInMonth(year: number, month: number): number {
   // Day 0 of the next month is the last day of this one (handles leap years).
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
@@ -34,17 +34,6 @@ function shiftMonth(date: CalendarDate, months: number): { year: number; month: 
 export function endOfMonthAfter(date: CalendarDate, months: number): CalendarDate {
   const { year, month } = shiftMonth(date, months);
   return { year, month, day: daysInMonth(year, month) };
-}
-
-/** The date `months` later with the same day of month, or null when that month is too short. */
-export function sameDayMonthsLater(date: CalendarDate, months: number): CalendarDate | null {
-  const { year, month } = shiftMonth(date, months);
-  return date.day <= daysInMonth(year, month) ? { year, month, day: date.day } : null;
-}
-
-export function addDays(date: CalendarDate, days: number): CalendarDate {
-  const shifted = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
-  return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
 }
 
 /** Negative, zero or positive as a is before, equal to or after b. */

@@ -39,8 +39,7 @@ export function cardRead(state: SessionState, requestId: number, card: CardFacts
     patient: {
       registered: card.registered,
       pinless: card.pinless,
-      // A PIN-less 顔認証 card has no usable PIN, whatever its counter says.
-      pinTriesLeft: card.pinless ? 0 : card.pinTriesLeft,
+      pinTriesLeft: card.pinTriesLeft,
       expiry,
       expiryPhase,
       purpose: card.registered ? 'confirmation' : 'registration',

@@ -3,14 +3,7 @@
  * with the 告示 wording they come from, is in docs/decisions/certificate-expiry.md; change it
  * there and here together.
  */
-import {
-  addDays,
-  compareDates,
-  endOfMonthAfter,
-  jstDateOf,
-  sameDayMonthsLater,
-  type CalendarDate,
-} from './calendar-date.js';
+import { compareDates, endOfMonthAfter, jstDateOf, type CalendarDate } from './calendar-date.js';
 
 export type ExpiryPhase = 'normal' | 'renewal-alert' | 'grace' | 'expired';
 
@@ -25,26 +18,15 @@ export interface ExpiryCalendar {
 }
 
 /**
- * The last day of a period of `months` months that starts on `start` (民法 §143): the day before
- * the corresponding day in the last month, or that month's last day when it has no such day. A
- * period starting on the 1st ends on the last day of the final month.
- */
-function lastDayOfPeriod(start: CalendarDate, months: number): CalendarDate {
-  if (start.day === 1) return endOfMonthAfter(start, months - 1);
-  const corresponding = sameDayMonthsLater(start, months);
-  return corresponding === null ? endOfMonthAfter(start, months) : addDays(corresponding, -1);
-}
-
-/**
- * First day on which at most 3 months remain until notAfter: the earliest day D whose 3-month
- * period, counted from the next day (民法 §140, 初日不算入), reaches notAfter. The answer lies in
- * the month three months before notAfter's month (its 1st always ends the period on notAfter's
- * month's 1st), so the scan is at most one month long.
+ * First day of the renewal alert: the same day of the month three months before notAfter, or
+ * that month's last day when it has no such day (notAfter 05-31 → 02-28). This is exactly the
+ * first day on which a 3-month period counted from the next day (民法 §140 初日不算入, §143
+ * 応当日 and month-end rule) reaches notAfter, i.e. 「満了日まで３か月以下」; the derivation
+ * and the tests pinning the equivalence are in docs/decisions/certificate-expiry.md.
  */
 function renewalAlertStart(notAfter: CalendarDate): CalendarDate {
-  let day: CalendarDate = { ...endOfMonthAfter(notAfter, -3), day: 1 };
-  while (compareDates(lastDayOfPeriod(addDays(day, 1), 3), notAfter) < 0) day = addDays(day, 1);
-  return day;
+  const monthEnd = endOfMonthAfter(notAfter, -3);
+  return { ...monthEnd, day: Math.min(notAfter.day, monthEnd.day) };
 }
 
 export function expiryCalendar(notAfter: Date): ExpiryCalendar {

@@ -164,7 +164,38 @@ describe('certificateExpiryPhase: JST, not UTC, decides the date', () => {
   });
 });
 
+const DAY = 24 * 3600 * 1000;
+
+/**
+ * 民法 §140 and §143, written out independently of the implementation: the last day of a
+ * 3-month period that starts the day after `day` (dates as UTC midnights). A period starting
+ * on the 1st ends on the last day of its third month; otherwise the day before the
+ * corresponding day, or the month's last day when the final month has no corresponding day.
+ */
+function threeMonthPeriodEnd(day: number): number {
+  const start = new Date(day + DAY);
+  const [y, m, d] = [start.getUTCFullYear(), start.getUTCMonth(), start.getUTCDate()];
+  if (d === 1) return Date.UTC(y, m + 3, 0);
+  const lastOfFinalMonth = Date.UTC(y, m + 4, 0);
+  if (d > new Date(lastOfFinalMonth).getUTCDate()) return lastOfFinalMonth;
+  return Date.UTC(y, m + 3, d) - DAY;
+}
+
 describe('certificateExpiryPhase: properties over any dates', () => {
+  it('renewal alert exactly when 「満了日まで３か月以下」, counted by 民法 §140/§143', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 36_000 }), fc.integer({ min: 0, max: 200 }), (expiryDay, daysBefore) => {
+        const expiry = Date.UTC(2000, 0, 1) + expiryDay * DAY;
+        const today = expiry - daysBefore * DAY;
+        const notAfter = new Date(expiry + DAY - 9 * 3600 * 1000 - 1000); // 23:59:59 JST
+        const noonJst = new Date(today + 3 * 3600 * 1000);
+        const expected = threeMonthPeriodEnd(today) >= expiry ? 'renewal-alert' : 'normal';
+        return certificateExpiryPhase(notAfter, noonJst) === expected;
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   const ORDER: readonly ExpiryPhase[] = ['normal', 'renewal-alert', 'grace', 'expired'];
   const instant = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true });
 
