@@ -42,6 +42,7 @@ export const consentPayloadSchema = z.object({
   items: z.array(consentItemSchema),
   givenAtMs: z.number().int().nonnegative(),
 });
+export type ConsentPayload = z.infer<typeof consentPayloadSchema>;
 
 export const qualificationRequestSchema = z.object({
   /** Chosen by the kiosk; the service answers a repeated id with the same result (safe retries). */

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startSimulator, type RunningSimulator } from '../../../sim/oqs/server.js';
+import type { SimulatorConfig } from '../../../sim/oqs/config.js';
 import { registrySeedSchema, type RegistrySeed } from '../../../sim/oqs/registry.js';
 import { HttpQualificationGateway } from '../../../src/main/qualification/http-gateway.js';
 import { DeviceAttester } from '../../../src/main/qualification/device-attester.js';
@@ -22,6 +23,8 @@ export const MEDICAL_INSTITUTION_CODE = '1312345678';
 
 export interface Harness {
   readonly sim: RunningSimulator;
+  /** The configuration the simulator was started with, to start it again after a stop. */
+  readonly config: SimulatorConfig;
   readonly pki: TestPki;
   /** One registered card per seed person; the two duplicate people share one card. */
   readonly cards: ReadonlyMap<string, TestCard>;
@@ -45,12 +48,13 @@ export async function startHarness(): Promise<Harness> {
     cards.set(person.id, card);
     registrations.push({ certificateSha256: card.sha256, personId: person.id });
   }
-  const sim = await startSimulator({
+  const config: SimulatorConfig = {
     registry: SEED,
     caCertificatesPem: [pki.caPem],
     registrations,
     devices: [{ deviceId: device.deviceId, publicKeySpki: device.publicKeySpki }],
-  });
+  };
+  const sim = await startSimulator(config);
   const attester = new DeviceAttester(device.deviceId, device.privateKey);
 
   const nonceOf = async (gateway: QualificationGateway): Promise<string> => {
@@ -68,6 +72,7 @@ export async function startHarness(): Promise<Harness> {
 
   return {
     sim,
+    config,
     pki,
     cards,
     attester,
