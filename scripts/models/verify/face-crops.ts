@@ -42,11 +42,12 @@ const DEMO_FACES = [
 /** Crops framed a little wider than the detector box, as embedders are trained on. */
 const MARGIN = 1.25;
 
-export function demoFaceCrops(size: number): FaceCrop[] {
+/** The first `limit` demo faces (all of them by default) as size × size crops. */
+export function demoFaceCrops(size: number, limit: number = DEMO_FACES.length): FaceCrop[] {
   const require = createRequire(import.meta.url);
   const demoDir = join(dirname(require.resolve('@vladmandic/face-api/package.json')), 'demo');
   const decoded = new Map<string, RgbImage>();
-  return DEMO_FACES.map((face, i) => {
+  return DEMO_FACES.slice(0, limit).map((face, i) => {
     let image = decoded.get(face.file);
     if (image === undefined) {
       image = decodeImage(readFileSync(join(demoDir, face.file)));
