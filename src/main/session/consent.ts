@@ -4,7 +4,7 @@
  * is recorded (it lasts 24 h) and travels with the qualification request.
  */
 import type { ConsentItem } from '../../shared/snapshot.js';
-import type { ConsentToSend } from './effects.js';
+import type { GivenConsent } from './effects.js';
 import { advanceFlow } from './flow.js';
 import type { SessionState } from './state.js';
 import { enter, withPatient, type Step } from './transition.js';
@@ -36,7 +36,7 @@ export function consentConfirm(state: SessionState): Step | null {
 }
 
 function consentGiven(state: SessionState, items: Partial<Record<ConsentItem, boolean>>): Step {
-  const consent: ConsentToSend & { kind: 'given' } = { kind: 'given', items };
+  const consent: GivenConsent = { kind: 'given', items };
   const step = advanceFlow(withPatient(state, { consent }), 'consent');
   return {
     state: step.state,

@@ -16,6 +16,8 @@ export type ConsentToSend =
   /** Nothing is sent: grace period (PRODUCT.md §3.3), or the facility asks no items. */
   | { readonly kind: 'none'; readonly reason: 'grace-period' | 'no-items' };
 
+export type GivenConsent = Extract<ConsentToSend, { kind: 'given' }>;
+
 export type SessionEffect =
   /** Read token and certificate without the PIN; answer with card-read or card-error. */
   | { readonly type: 'read-card'; readonly requestId: number }
@@ -31,7 +33,7 @@ export type SessionEffect =
   /** 健康保険証利用登録 with the identity just confirmed; answer with registration-result. */
   | { readonly type: 'register-card'; readonly requestId: number; readonly method: IdentityMethod }
   /** Persist a consent given now (it lasts 24 h). */
-  | { readonly type: 'record-consent'; readonly consent: ConsentToSend & { kind: 'given' }; readonly at: Date }
+  | { readonly type: 'record-consent'; readonly consent: GivenConsent; readonly at: Date }
   | {
       readonly type: 'request-qualification';
       readonly requestId: number;

@@ -29,8 +29,9 @@ export interface InsuranceFacts {
 }
 
 /**
- * The service's answer, already mapped from QualificationValidity (1/6 valid, 2/3 invalid, 4
- * none) by the gateway. 'unreachable' means the runner queued the request for later.
+ * The service's answer, already mapped from QualificationValidity by the gateway: 1 and 6 valid,
+ * 2 and 3 invalid (with the old qualification), 4 and 5 (no single match) not-found, which
+ * sends staff down the self-declaration path. 'unreachable' means the runner queued the request.
  */
 export type QualificationAnswer =
   | {

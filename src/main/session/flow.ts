@@ -23,25 +23,26 @@ export function advanceFlow(state: SessionState, after: FlowStage | null): Step 
       case 'expiry-notice':
         // PRODUCT.md §3.2: renewal alert and grace notice both need 次に進む.
         if (patient.expiryPhase === 'renewal-alert' || patient.expiryPhase === 'grace') {
-          return withEffects(effects, enter(current, { name: 'expiry-notice' }));
+          return precededBy(effects, enter(current, { name: 'expiry-notice' }));
         }
         break;
       case 'consent': {
         const skipped = consentWithoutAsking(current);
-        if (skipped === null) return withEffects(effects, enter(current, { name: 'consent-choice' }));
+        if (skipped === null) return precededBy(effects, enter(current, { name: 'consent-choice' }));
         current = withPatient(current, { consent: skipped });
         effects.push({ type: 'audit', event: { kind: 'consent', consent: skipped.kind } });
         break;
       }
       case 'e-prescription':
-        if (current.config.askPrescription) return withEffects(effects, enter(current, { name: 'e-prescription' }));
+        if (current.config.askPrescription) return precededBy(effects, enter(current, { name: 'e-prescription' }));
         break;
     }
   }
-  return withEffects(effects, requestQualification(current));
+  return precededBy(effects, requestQualification(current));
 }
 
-function withEffects(before: readonly SessionEffect[], step: Step): Step {
+/** `step` with the effects gathered from skipped stages in front. */
+function precededBy(before: readonly SessionEffect[], step: Step): Step {
   return { state: step.state, effects: [...before, ...step.effects] };
 }
 

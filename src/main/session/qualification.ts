@@ -5,10 +5,10 @@
  * unreachable → the request is queued and reception continues. In every case the patient is
  * told to take the card, and nothing blocks on a "●" in the name.
  */
-import type { QualificationOutcome, StaffNextStep, StaffResult } from '../../shared/snapshot.js';
+import type { IdentityMethod, QualificationOutcome, StaffNextStep, StaffResult } from '../../shared/snapshot.js';
 import type { InsuranceFacts, QualificationAnswer } from './events.js';
 import { askToTakeCard } from './session-end.js';
-import type { SessionState } from './state.js';
+import type { Patient, SessionState } from './state.js';
 import { allocateId, enter, patientOf, withEffects, type Step } from './transition.js';
 
 const NEXT_STEP: Record<QualificationOutcome, StaffNextStep> = {
@@ -25,14 +25,12 @@ const MAX_TEXT = 100;
 export function requestQualification(state: SessionState): Step {
   const patient = patientOf(state);
   const [requestId, next] = allocateId(state);
-  if (patient.method === null || patient.consent === null) {
-    throw new Error('session invariant: qualification requested before identity and consent were settled');
-  }
+  if (patient.consent === null) throw new Error('session invariant: qualification requested before consent was settled');
   return enter(next, { name: 'querying', requestId }, [
     {
       type: 'request-qualification',
       requestId,
-      method: patient.method,
+      method: confirmedMethod(patient),
       consent: patient.consent,
       ePrescription: patient.ePrescription,
     },
@@ -63,7 +61,7 @@ export function staffResult(state: SessionState, answer: QualificationAnswer): S
   const names = hasPerson ? [answer.name, answer.kanaName] : [];
   return {
     outcome: answer.outcome,
-    method: patient.method ?? 'visual',
+    method: confirmedMethod(patient),
     kanaName: hasPerson ? bounded(answer.kanaName) : null,
     nameHasPlaceholder: names.some((name) => name?.includes(PLACEHOLDER) === true),
     insurance: answer.outcome === 'valid' ? insurance(answer.insurance) : null,
@@ -71,6 +69,12 @@ export function staffResult(state: SessionState, answer: QualificationAnswer): S
     consentSent: patient.consent?.kind === 'given',
     nextStep: NEXT_STEP[answer.outcome],
   };
+}
+
+/** The method that confirmed identity; every phase from the flow on has one. */
+function confirmedMethod(patient: Patient): IdentityMethod {
+  if (patient.method === null) throw new Error('session invariant: identity not confirmed');
+  return patient.method;
 }
 
 function bounded(text: string | null): string | null {

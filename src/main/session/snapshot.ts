@@ -9,6 +9,7 @@ import { faceFailedOptions } from './face.js';
 import { availableMethods } from './methods.js';
 import type { SessionState } from './state.js';
 import { patientOf } from './transition.js';
+import { visualCheckOffered } from './visual-check.js';
 
 export function toSnapshot(state: SessionState): SessionSnapshot {
   const common = { seq: state.revision, language: state.language, largeText: state.largeText };
@@ -41,7 +42,7 @@ export function toSnapshot(state: SessionState): SessionSnapshot {
         ...common,
         screen: 'method-choice',
         methods: availableMethods(patient),
-        staffVisualCheck: true,
+        staffVisualCheck: visualCheckOffered(state),
         purpose: patient.purpose,
       };
     }

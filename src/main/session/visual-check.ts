@@ -4,12 +4,15 @@
  * person with the card photo and answer yes or no. 目視 belongs to this one patient: nothing of
  * it outlives the session, so the kiosk is back in automatic mode (自動運転) for the next card
  * without anyone switching it back.
+ *
+ * 目視 confirms a visit, not a 利用登録: the sources describe registration at the reader with
+ * PIN or face only (reader-field-guide §1.9), so the staff button is not offered for it.
  */
 import { identityConfirmed } from './identity-confirmed.js';
 import { Secret } from './secret.js';
 import { askToTakeCard } from './session-end.js';
 import type { PhaseName, SessionState } from './state.js';
-import { allocateId, enter, withEffects, type Step } from './transition.js';
+import { allocateId, enter, patientOf, withEffects, type Step } from './transition.js';
 
 /** Wrong passcodes in a row before the screen falls back to "call staff". */
 export const MAX_PASSCODE_ATTEMPTS = 3;
@@ -23,8 +26,12 @@ const CAN_START_VISUAL_CHECK: ReadonlySet<PhaseName> = new Set([
   'staff-needed',
 ]);
 
+export function visualCheckOffered(state: SessionState): boolean {
+  return CAN_START_VISUAL_CHECK.has(state.phase.name) && patientOf(state).purpose === 'confirmation';
+}
+
 export function requestVisualCheck(state: SessionState): Step | null {
-  if (!CAN_START_VISUAL_CHECK.has(state.phase.name)) return null;
+  if (!visualCheckOffered(state)) return null;
   return enter(state, { name: 'staff-passcode', wrongAttempts: 0 });
 }
 

@@ -40,4 +40,11 @@ describe('§3.4 "An unregistered card is taken to 健康保険証利用登録: t
     expect(kiosk.on('staff-needed').reason).toBe('registration-failed');
     expect(kiosk.all('request-qualification')).toHaveLength(0);
   });
+
+  it('registration is by PIN or face only: the 目視 button is not offered for it', () => {
+    const kiosk = new Kiosk().insert(myNumberCard({ registered: false }));
+    kiosk.intent({ type: 'agree-terms' });
+    expect(kiosk.on('method-choice').staffVisualCheck).toBe(false);
+    expect(kiosk.intent({ type: 'staff-request-visual-check' }).handled).toBe(false);
+  });
 });
