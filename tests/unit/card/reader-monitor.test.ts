@@ -5,8 +5,9 @@ import type { ReaderEvent } from '../../../src/main/card/reader-events.js';
 import { ReaderMonitor } from '../../../src/main/card/reader-monitor.js';
 import { CardSlot } from '../../../sim/card/card-slot.js';
 import { createPersonaCard } from '../../../sim/card/persona-card.js';
-import type { SmartCard } from '../../../sim/card/smart-card.js';
 import { testTrust } from './in-process.js';
+import { PullableCard } from './pulled-card.js';
+import { SESSION_SEQUENCES } from './read-sequences.js';
 
 function until(events: ReaderEvent[], predicate: (e: ReaderEvent) => boolean): Promise<ReaderEvent> {
   return new Promise((resolve) => {
@@ -75,28 +76,51 @@ describe('reader monitor', () => {
     const apdusInRead = 6; // 2 identify + 4 certificate chunks for these test certificates
     for (let k = 1; k <= apdusInRead; k++) {
       events.length = 0;
-      const inner = await createPersonaCard('normal-adult');
-      let seen = 0;
-      const pulled: SmartCard = {
-        atr: inner.atr,
-        powerOn: () => inner.powerOn(),
-        powerOff: () => inner.powerOff(),
-        reset: () => inner.reset(),
-        process: (apdu) => {
-          const response = inner.process(apdu);
-          if (++seen === k) queueMicrotask(() => slot.remove());
-          return response;
-        },
-      };
-      slot.insert(pulled);
+      const card = new PullableCard(await createPersonaCard('normal-adult'), () => slot.remove());
+      card.pullAfter(k);
+      slot.insert(card);
       await until(events, (e) => e.type === 'card-removed');
-      expect(events.some((e) => e.type === 'card-read')).toBe(false);
+      // Cut short, the read reports the removal; only after its last APDU may it have completed.
+      if (k < apdusInRead) expect(events.find((e) => e.type === 'card-error')).toMatchObject({ error: { reason: 'CARD_REMOVED' } });
+      const removed = events.length;
       slot.insert(await createPersonaCard('normal-adult'));
-      await until(events, (e) => e.type === 'card-read');
-      const removedBefore = events.filter((e) => e.type === 'card-removed').length;
+      await until(events, (e) => e.type === 'card-read' && events.indexOf(e) >= removed);
       slot.remove();
+      await until(events, (e) => e.type === 'card-removed' && events.indexOf(e) > removed);
+    }
+    await monitor.stop();
+  });
+
+  it.each(SESSION_SEQUENCES.map((q) => [q.name, q] as const))('ends "%s" cleanly when the card is pulled after each of its APDUs', async (_name, sequence) => {
+    const { slot, monitor, events } = await startMonitor();
+    const read = async (card: PullableCard) => {
+      const before = events.length;
+      slot.insert(card);
+      const e = await until(events, (x) => events.indexOf(x) >= before && (x.type === 'card-read' || x.type === 'card-error'));
+      if (e.type !== 'card-read') throw new Error(`expected card-read, got ${JSON.stringify(e)}`);
+      return e.session;
+    };
+    const fresh = async () => new PullableCard(await createPersonaCard(sequence.persona), () => slot.remove());
+    // Count the sequence's APDUs on an untouched card first.
+    const whole = await read(await fresh());
+    const start = whole.apduCount;
+    await sequence.run(whole);
+    const length = whole.apduCount - start;
+    slot.remove();
+    expect(length).toBeGreaterThan(0);
+    for (let k = 1; k <= length; k++) {
+      const card = await fresh();
+      const session = await read(card);
+      const removedBefore = events.filter((e) => e.type === 'card-removed').length;
+      card.pullAfter(k);
+      const outcome = await sequence.run(session).then(
+        () => 'completed',
+        (e: unknown) => e,
+      );
+      if (k < length) expect(outcome).toMatchObject({ reason: 'CARD_REMOVED' });
       await until(events, () => events.filter((e) => e.type === 'card-removed').length > removedBefore);
     }
+    await read(await fresh());
     await monitor.stop();
   });
 });
