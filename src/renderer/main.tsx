@@ -6,6 +6,15 @@ import './styles.css';
 import { App } from './App.js';
 import { createSocketBridge } from './bridge/socket-bridge.js';
 import { useSession } from './state/session-store.js';
+import { createGalleryKiosk, isGalleryRequest } from './gallery/gallery-kiosk.js';
+
+// The screen gallery (#gallery, no launch token) shows fixtures locally and never opens a socket,
+// so it cannot touch a real session; it never replaces a bridge the preload already installed.
+if (!window.kiosk && isGalleryRequest(window.location)) {
+  const gallery = createGalleryKiosk(window);
+  window.kiosk = gallery;
+  window.kioskGallery = gallery;
+}
 
 // Under Electron the preload has installed window.kiosk; under the browser host we install the
 // socket bridge here. Everything after this line sees the same KioskApi either way.

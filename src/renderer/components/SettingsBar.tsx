@@ -1,0 +1,46 @@
+import { LANGUAGES } from '../../shared/languages.js';
+import { LANGUAGE_NAMES } from '../i18n/catalog.js';
+import { useText } from '../i18n/use-text.js';
+import { useSession } from '../state/session-store.js';
+import { useLayout } from '../state/layout-store.js';
+import { kiosk } from '../state/kiosk.js';
+
+/**
+ * On every screen: one tap to another language (each button names its language in that
+ * language), larger text, and the seated layout. Language and text size belong to the session
+ * (main keeps them for this patient); the seated layout is the renderer's own (layout-store.ts).
+ */
+export function SettingsBar() {
+  const t = useText();
+  const current = useSession((s) => s.snapshot?.language);
+  const largeText = useSession((s) => s.snapshot?.largeText ?? false);
+  const seated = useLayout((s) => s.seated);
+  const setSeated = useLayout((s) => s.setSeated);
+  return (
+    <nav className="settings-bar" aria-label={t('settings.label')}>
+      <div className="settings-group" role="group" aria-label={t('settings.language')}>
+        {LANGUAGES.map((language) => (
+          <button
+            key={language}
+            type="button"
+            lang={language}
+            className="chip"
+            aria-pressed={current === language}
+            onClick={() => void kiosk().send({ type: 'set-language', language })}
+          >
+            {LANGUAGE_NAMES[language]}
+          </button>
+        ))}
+      </div>
+      <div className="settings-group">
+        <button type="button" className="chip chip-strong" aria-pressed={largeText} onClick={() => void kiosk().send({ type: 'set-large-text', on: !largeText })}>
+          {largeText ? t('settings.largeTextOff') : t('settings.largeTextOn')}
+        </button>
+        <button type="button" className="chip chip-strong" aria-pressed={seated} onClick={() => setSeated(!seated)}>
+          <span aria-hidden="true">♿ </span>
+          {seated ? t('settings.seatedOff') : t('settings.seatedOn')}
+        </button>
+      </div>
+    </nav>
+  );
+}

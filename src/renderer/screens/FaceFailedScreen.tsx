@@ -1,0 +1,33 @@
+import type { SessionSnapshot } from '../../shared/snapshot.js';
+import { IntentButton } from '../components/IntentButton.js';
+import { ScreenFrame } from '../components/ScreenFrame.js';
+import { useText } from '../i18n/use-text.js';
+
+type Props = Extract<SessionSnapshot, { screen: 'face-failed' }>;
+
+/** Not a failure of the patient: offer another try, the PIN, or a person, whichever main allows. */
+export function FaceFailedScreen({ canRetry, canUsePin }: Props) {
+  const t = useText();
+  return (
+    <ScreenFrame
+      screen="face-failed"
+      title={t('faceFailed.title')}
+      actions={
+        <>
+          {canRetry ? <IntentButton intent={{ type: 'retry-face' }}>{t('faceFailed.retry')}</IntentButton> : null}
+          {canUsePin ? (
+            <IntentButton intent={{ type: 'use-pin-instead' }} variant={canRetry ? 'secondary' : 'primary'}>
+              {t('faceFailed.usePin')}
+            </IntentButton>
+          ) : null}
+          <IntentButton intent={{ type: 'call-staff' }} variant="secondary">
+            {t('common.callStaff')}
+          </IntentButton>
+        </>
+      }
+    >
+      <p className="lead">{t('faceFailed.body')}</p>
+      <p className="note">{t('faceFailed.tips')}</p>
+    </ScreenFrame>
+  );
+}
