@@ -29,3 +29,33 @@ export function memoryCredentialStorage(): CredentialStorage & { raw: Map<Creden
     write: (role, value) => void raw.set(role, JSON.stringify(value)),
   };
 }
+
+import type { KioskActivity } from '../../../src/main/ops/kiosk-activity.js';
+import type { RestartHistory, RestartRecord } from '../../../src/main/ops/restart-history.js';
+
+/** The kiosk's session state as the tests drive it: a patient arrives and leaves. */
+export function fakeActivity(): KioskActivity & { patientArrives(): void; patientLeaves(): void } {
+  let idle = true;
+  const listeners = new Set<() => void>();
+  return {
+    isIdle: () => idle,
+    onIdle(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    patientArrives: () => void (idle = false),
+    patientLeaves() {
+      idle = true;
+      for (const l of listeners) l();
+    },
+  };
+}
+
+export function memoryHistory(initial: RestartRecord[] = []): RestartHistory & { records: RestartRecord[] } {
+  const records = [...initial];
+  return {
+    records,
+    append: (r) => void records.push(r),
+    lastHandledSlotMs: () => (records.length ? Math.max(...records.map((r) => r.slotAtMs)) : undefined),
+  };
+}
