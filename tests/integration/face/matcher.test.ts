@@ -19,7 +19,7 @@ import { cameraFrame, chipPhoto, DEMO_PHOTOS, loadDemo } from './support/scenes.
 /** Every regular file under `dir` (two levels), with its modification time. */
 function listFiles(dir: string, depth = 2): Map<string, number> {
   const files = new Map<string, number>();
-  let entries: string[] = [];
+  let entries: string[];
   try {
     entries = readdirSync(dir);
   } catch {
