@@ -63,6 +63,18 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    name: '被保険者資格申立書 records (fallback when the qualification cannot be confirmed)',
+    sql: `
+      CREATE TABLE declarations (
+        id            INTEGER PRIMARY KEY,
+        request_id    TEXT NOT NULL,
+        created_at_ms INTEGER NOT NULL,
+        record        TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX declarations_request ON declarations (request_id);
+    `,
+  },
 ];
 
 /** Brings the database up to the latest schema. Refuses a database from a newer kiosk. */

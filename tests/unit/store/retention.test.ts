@@ -21,7 +21,7 @@ describe('retention and purge of personal data', () => {
     store.consents.record({ subjectKey: 'subject-new', givenAtMs: now - 1000, items: [], prescription: null });
     store.audit.append('purge.before', {}, now - 40 * DAY);
 
-    expect(store.purge(now)).toEqual({ queueItems: 1, consents: 1 });
+    expect(store.purge(now)).toEqual({ queueItems: 1, consents: 1, declarations: 0 });
     expect(q.done().map((i) => i.key)).toEqual(['recent']);
     expect(q.open().map((i) => i.key)).toEqual(['still-open']);
     expect(store.consents.validAt('subject-new', now)).toBeDefined();
