@@ -34,10 +34,9 @@ export function cardRead(state: SessionState, requestId: number, card: CardFacts
     return enter(state, { name: 'card-unusable', reason: 'not-my-number-card', reminderLevel: 0 }, [audit]);
   }
   const [consentLookupId, next] = allocateId(state);
-  const withLookup: SessionState = {
+  const withCard: SessionState = {
     ...next,
     patient: {
-      registered: card.registered,
       pinless: card.pinless,
       pinTriesLeft: card.pinTriesLeft,
       expiry,
@@ -53,12 +52,12 @@ export function cardRead(state: SessionState, requestId: number, card: CardFacts
   };
   // PRODUCT.md §3.2 expired: past the grace period the card cannot be used (reader error 006).
   if (expiryPhase === 'expired') {
-    return enter(withLookup, { name: 'card-unusable', reason: 'certificate-expired', reminderLevel: 0 }, [audit]);
+    return enter(withCard, { name: 'card-unusable', reason: 'certificate-expired', reminderLevel: 0 }, [audit]);
   }
   const lookup = { type: 'lookup-consent', requestId: consentLookupId } as const;
   // PRODUCT.md §3.4: an unregistered card goes to 健康保険証利用登録 first.
   const phase = card.registered ? ({ name: 'method-choice' } as const) : ({ name: 'registration-terms' } as const);
-  return enter(withLookup, phase, [audit, lookup]);
+  return enter(withCard, phase, [audit, lookup]);
 }
 
 export function cardRemoved(state: SessionState): Step | null {

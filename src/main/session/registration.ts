@@ -1,6 +1,6 @@
 /**
  * 健康保険証利用登録 at the kiosk (PRODUCT.md §3.4): an unregistered card is taken through the
- * terms, authentication (the usual methods; the only route for a PIN-less card), the
+ * terms, authentication (PIN or face; the kiosk is the only route for a PIN-less card), the
  * registration itself, then the normal flow without authenticating a second time.
  */
 import { advanceFlow } from './flow.js';
@@ -17,7 +17,7 @@ export function registrationResult(state: SessionState, requestId: number, ok: b
   if (state.phase.name !== 'registering' || state.phase.requestId !== requestId) return null;
   const audit = { type: 'audit', event: { kind: 'registration', ok } } as const;
   if (!ok) return withEffects(enter(state, { name: 'staff-needed', reason: 'registration-failed' }), audit);
-  const registered = withPatient(state, { registered: true, purpose: 'confirmation' });
+  const registered = withPatient(state, { purpose: 'confirmation' });
   return withEffects(enter(registered, { name: 'registration-complete' }), audit);
 }
 

@@ -5,8 +5,7 @@
  * with the default language and text size, and forgets everything about the patient.
  */
 import { DEFAULT_LANGUAGE } from '../../shared/languages.js';
-import type { Ending } from './state.js';
-import type { SessionState } from './state.js';
+import type { Ending, SessionState } from './state.js';
 import type { StaffResult } from '../../shared/snapshot.js';
 import { enter, withEffects, type Step } from './transition.js';
 

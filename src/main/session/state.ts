@@ -64,12 +64,12 @@ export type PhaseName = Phase['name'];
 
 /** What the session knows about the card on the reader and the choices made so far. */
 export interface Patient {
-  readonly registered: boolean;
   readonly pinless: boolean;
   readonly pinTriesLeft: number;
   readonly expiry: ExpiryCalendar;
   /** Fixed at card read: one patient's visit does not straddle a phase change. */
   readonly expiryPhase: ExpiryPhase;
+  /** 'registration' until 利用登録 succeeds, then 'confirmation'. */
   readonly purpose: AuthPurpose;
   readonly faceAttempts: number;
   readonly method: IdentityMethod | null;
