@@ -34,7 +34,11 @@ export function advanceFlow(state: SessionState, after: FlowStage | null): Step 
         break;
       }
       case 'e-prescription':
-        if (current.config.askPrescription) return precededBy(effects, enter(current, { name: 'e-prescription' }));
+        // Grace is "qualification check only" (PRODUCT.md §3.2): the question that follows
+        // consent is skipped with it, and no choice is sent.
+        if (current.config.askPrescription && patient.expiryPhase !== 'grace') {
+          return precededBy(effects, enter(current, { name: 'e-prescription' }));
+        }
         break;
     }
   }

@@ -33,6 +33,13 @@ describe('§3.2 expiry phases in the flow', () => {
     expect(kiosk.on('done').result?.consentSent).toBe(false);
   });
 
+  it('grace is "qualification check only": the 電子処方箋 question is not asked either', () => {
+    const kiosk = new Kiosk({ askPrescription: true }).insert(card, at('2025-03-01T10:00:00+09:00')).authenticateByPin();
+    kiosk.intent({ type: 'continue' });
+    expect(kiosk.snapshots.map((s) => s.screen)).not.toContain('e-prescription');
+    expect(kiosk.last('request-qualification').ePrescription).toBeNull();
+  });
+
   it('grace overrides a consent on file from before expiry: still nothing is sent', () => {
     const kiosk = new Kiosk().insert(card, at('2025-02-01T10:00:00+09:00'), at('2025-02-01T09:00:00+09:00'));
     kiosk.authenticateByPin().intent({ type: 'continue' });
