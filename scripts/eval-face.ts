@@ -15,7 +15,6 @@ import { DEFAULT_RULE, meanOfTopK } from '../src/main/face/decision.js';
 import { FacePipeline, type LiveColour } from '../src/main/face/face-pipeline.js';
 import { toGrey, type Image } from '../src/main/face/image.js';
 import { readImageFile } from '../src/main/face/image-file.js';
-import { cosine } from '../src/main/face/vector.js';
 import { areaUnderCurve, equalErrorRate, operatingPoint, quantile, tarAtFar } from '../src/main/face/verification-metrics.js';
 import { warpAffine } from '../src/main/face/warp.js';
 
@@ -89,6 +88,7 @@ async function main(): Promise<void> {
   const pairs = readPairs(values.pairs);
   const pipeline = await FacePipeline.create({ embedderId: values.model, liveColour: live, ...(values.manifest ? { manifestPath: values.manifest } : {}) });
 
+  const compare = (a: Float32Array, b: Float32Array): number => pipeline.embedder.compare(a, b);
   const chipEmbeddings = new Map<string, Float32Array | undefined>();
   const liveEmbeddings = new Map<string, Float32Array | undefined>();
   const simulated = new Map<string, (Float32Array | undefined)[]>();
@@ -116,11 +116,11 @@ async function main(): Promise<void> {
   for (const pair of pairs) {
     const chip = chipEmbeddings.get(pair.x);
     const probe = liveEmbeddings.get(pair.y);
-    const score = chip && probe ? cosine(chip, probe) : -Infinity;
+    const score = chip && probe ? compare(chip, probe) : -Infinity;
     if (!chip || !probe) failToEnrol++;
     (pair.same ? genuine : impostor).push(score);
     if (frames > 0) {
-      const frameScores = (simulated.get(pair.y) ?? []).flatMap((e) => (chip && e ? [cosine(chip, e)] : []));
+      const frameScores = (simulated.get(pair.y) ?? []).flatMap((e) => (chip && e ? [compare(chip, e)] : []));
       const rule = frameScores.length >= DEFAULT_RULE.topK ? meanOfTopK(frameScores, DEFAULT_RULE.topK) : -Infinity;
       const best = frameScores.length > 0 ? Math.max(...frameScores) : -Infinity;
       (pair.same ? ruleScores.genuine : ruleScores.impostor).push(rule);
@@ -148,7 +148,7 @@ async function main(): Promise<void> {
   console.log(
     `face-eval: model=${pipeline.embedder.id} genuine=${genuine.length} impostor=${impostor.length} fail_to_enrol=${failToEnrol} ` +
       `tar_at_far_1e-3=${fmt(atFar.tar)} eer=${fmt(equalErrorRate(genuine, impostor))} auc=${fmt(areaUnderCurve(genuine, impostor))} ` +
-      `threshold=${threshold} tar_at_threshold=${fmt(shipped.tar)} far_at_threshold=${fmt(shipped.far)}`,
+      `threshold=${pipeline.embedder.shipped.value} tar_at_threshold=${fmt(shipped.tar)} far_at_threshold=${fmt(shipped.far)}`,
   );
 }
 

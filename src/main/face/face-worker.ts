@@ -8,7 +8,6 @@ import { KioskError } from '../../shared/errors.js';
 import { FACE_ERROR_CODES } from './error-codes.js';
 import { FacePipeline } from './face-pipeline.js';
 import { decodeChipPhoto } from './jp2-decode.js';
-import { cosine } from './vector.js';
 import type { WorkerRequest, WorkerResponse } from './worker-protocol.js';
 
 function payload(error: unknown): { code: string; message: string } {
@@ -49,7 +48,7 @@ async function handle(request: WorkerRequest): Promise<void> {
     case 'frame':
       try {
         const analysis = await pipeline!.analyseFrame(request.frame);
-        const score = analysis.embedding && chip?.session === request.session ? cosine(analysis.embedding, chip.embedding) : undefined;
+        const score = analysis.embedding && chip?.session === request.session ? pipeline!.embedder.compare(analysis.embedding, chip.embedding) : undefined;
         send({ type: 'frame-done', session: request.session, hints: analysis.quality.hints, ...(score === undefined ? {} : { score }) });
       } catch (error) {
         send({ type: 'frame-failed', session: request.session, error: payload(error) });

@@ -37,6 +37,8 @@ export function parsePreprocess(text: string): Normalisation {
   // p / d
   m = new RegExp(String.raw`\b${VARIABLE}\s*/\s*${NUMBER}`).exec(text);
   if (m) return { mean: triple(0), divisor: triple(Number(m[1])), order };
+  // Raw pixels: the graph normalises inside (face-api's rebuilt ResNet).
+  if (/\b0\s*[-–]\s*255\b/.test(text)) return { mean: triple(0), divisor: triple(1), order };
   throw faceError(
     FACE_ERROR_CODES.MODEL_UNAVAILABLE,
     'モデル定義（manifest.json）の前処理を解釈できません。モデルを再構築してください',

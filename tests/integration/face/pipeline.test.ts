@@ -8,7 +8,6 @@ import { KEYPOINT, type Detection } from '../../../src/main/face/detection.js';
 import { FacePipeline } from '../../../src/main/face/face-pipeline.js';
 import type { Image } from '../../../src/main/face/image.js';
 import { decodeChipPhoto } from '../../../src/main/face/jp2-decode.js';
-import { cosine } from '../../../src/main/face/vector.js';
 import { MANIFEST_PATH, SKIP_FACE_INTEGRATION } from './support/models.js';
 import { cameraFrame, chipPhoto, DEMO_PHOTOS, loadDemo } from './support/scenes.js';
 
@@ -62,7 +61,7 @@ describe.skipIf(SKIP_FACE_INTEGRATION)('face pipeline with real models', () => {
     const threshold = pipeline.embedder.threshold;
     for (let i = 0; i < live.length; i++) {
       for (let j = 0; j < live.length; j++) {
-        const score = cosine(chips[i]!, live[j]!);
+        const score = pipeline.embedder.compare(chips[i]!, live[j]!);
         if (i === j) expect(score).toBeGreaterThanOrEqual(threshold);
         else expect(score).toBeLessThan(threshold);
       }

@@ -9,6 +9,8 @@ describe('manifest preprocessing', () => {
     expect(parsePreprocess('(x − [122.782, 117.001, 104.298]) / 255 on RGB 150×150')).toEqual({ mean: [122.782, 117.001, 104.298], divisor: [255, 255, 255], order: 'RGB' });
     expect(parsePreprocess('p / 255')).toEqual({ mean: [0, 0, 0], divisor: [255, 255, 255], order: 'RGB' });
     expect(parsePreprocess('BGR, (p - 127.5) / 128').order).toBe('BGR');
+    // face-api's rebuilt ResNet normalises inside its graph.
+    expect(parsePreprocess('RGB float32 0-255. The mean subtraction [122.782, 117.001, 104.298] and division by 255 are inside the graph.')).toEqual({ mean: [0, 0, 0], divisor: [1, 1, 1], order: 'RGB' });
   });
 
   it('refuses a sentence without a formula rather than guessing', () => {
