@@ -4,6 +4,7 @@
  * method choice). Also the consent-store lookup, started at read time so its answer is in
  * before the consent step (PRODUCT.md §3.3, 24 h validity).
  */
+import { ERROR_CODES, errorCodeSchema } from '../../shared/errors.js';
 import type { CardFacts } from './events.js';
 import { expiryCalendar, phaseOn } from './expiry.js';
 import { jstDateOf } from './calendar-date.js';
@@ -65,9 +66,14 @@ export function cardRemoved(state: SessionState): Step | null {
   return endToStandby(state, 'card-removed');
 }
 
-/** A card or reader failure: show the staff code; the error screen returns to standby by itself. */
-export function cardError(state: SessionState, code: string, message: string): Step | null {
+/**
+ * A card or reader failure: show the staff code; the error screen returns to standby by itself.
+ * A code that is not of the staff form (a bug in the reporting module) is shown as E-SYS-001
+ * rather than breaking the snapshot contract.
+ */
+export function cardError(state: SessionState, reported: string, message: string): Step | null {
   if (state.phase.name === 'standby' || state.phase.name === 'error') return null;
-  const step = enter({ ...state, patient: null }, { name: 'error', error: { code, message } });
+  const code = errorCodeSchema.safeParse(reported).success ? reported : ERROR_CODES.INTERNAL;
+  const step = enter({ ...state, patient: null }, { name: 'error', error: { code, message: message.slice(0, 300) } });
   return withEffects(step, { type: 'audit', event: { kind: 'card-error', code, step: state.phase.name } });
 }

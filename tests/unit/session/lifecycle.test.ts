@@ -204,6 +204,13 @@ describe('card and reader failures carry staff codes', () => {
     expect(kiosk.audits()).toContainEqual({ kind: 'card-error', code: 'E-CARD-004', step: 'face' });
   });
 
+  it('a malformed code from a failing module is shown as the internal-error code, never breaking the screen', () => {
+    const kiosk = REACH.face();
+    kiosk.send({ type: 'card-error', code: 'oops', message: 'x'.repeat(5000) });
+    expect(kiosk.on('error').error.code).toBe('E-SYS-001');
+    expect(kiosk.on('error').error.message.length).toBeLessThanOrEqual(300);
+  });
+
   it('a card that is not a マイナンバーカード (reader error 002) cannot be used', () => {
     const kiosk = REACH['card-unusable']();
     expect(kiosk.on('card-unusable')).toMatchObject({ reason: 'not-my-number-card', certificate: null });
