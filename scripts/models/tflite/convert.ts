@@ -10,6 +10,7 @@
  * (reshape, slice, fully connected, reductions) see TFLite's NHWC order.
  */
 import { DataType, OnnxGraph, type Attribute } from '../onnx/graph.js';
+import { InvalidTfliteError, UnsupportedTfliteError } from './errors.js';
 import { readTfliteModel, TensorType, type TfliteModel, type TfliteOperator, type TfliteTensor } from './model.js';
 import { onnxPads, paddingFromTflite } from './padding.js';
 import { constantData, type ConstantData } from './tensor-data.js';
@@ -47,8 +48,6 @@ export interface ConvertOptions {
   /** Replace the TFLite model's fixed batch with a symbolic one ("N"). */
   readonly dynamicBatch: boolean;
 }
-
-export class UnsupportedTfliteError extends Error {}
 
 export function convertTfliteToOnnx(bytes: Uint8Array, options: ConvertOptions): Uint8Array {
   return new Converter(readTfliteModel(bytes), options).convert();
@@ -149,10 +148,11 @@ class Converter {
     const o = op.options;
     if (o === undefined) throw new UnsupportedTfliteError('convolution without options');
     // Option slots differ: depthwise has depth_multiplier at 3, shifting the rest by one.
-    const stride: [number, number] = [o.int32(2, 1), o.int32(1, 1)];
-    const dilation: [number, number] = depthwise ? [o.int32(6, 1), o.int32(5, 1)] : [o.int32(5, 1), o.int32(4, 1)];
+    const stride = positive([o.int32(2, 1), o.int32(1, 1)], 'stride');
+    const dilation = positive(depthwise ? [o.int32(6, 1), o.int32(5, 1)] : [o.int32(5, 1), o.int32(4, 1)], 'dilation');
     const activationCode = o.int8(depthwise ? 4 : 3, 0);
-    const [, kh = 1, kw = 1] = weights.shape;
+    if (weights.shape.length !== 4) throw new InvalidTfliteError(`convolution weights have rank ${weights.shape.length}, expected 4`);
+    const [kh, kw] = positive([weights.shape[1] ?? 0, weights.shape[2] ?? 0], 'kernel size');
     const pads = onnxPads(paddingFromTflite(o.int8(0, 0)), inputShape[1] ?? 0, inputShape[2] ?? 0, [kh, kw], stride, dilation);
 
     // TFLite weights: conv [O,KH,KW,I]; depthwise [1,KH,KW,C*M]. ONNX: [O,I/group,KH,KW].
@@ -188,8 +188,8 @@ class Converter {
     const o = op.options;
     if (o === undefined) throw new UnsupportedTfliteError('pool without options');
     const inputShape = this.tensor(op.inputs[0] ?? -1).shape;
-    const kernel: [number, number] = [o.int32(4, 1), o.int32(3, 1)];
-    const stride: [number, number] = [o.int32(2, 1), o.int32(1, 1)];
+    const kernel = positive([o.int32(4, 1), o.int32(3, 1)], 'pool size');
+    const stride = positive([o.int32(2, 1), o.int32(1, 1)], 'stride');
     const attributes: Record<string, Attribute> = {
       kernel_shape: { ints: kernel },
       strides: { ints: stride },
@@ -397,6 +397,12 @@ function onnxType(tfliteType: number): (typeof DataType)[keyof typeof DataType] 
     default:
       throw new UnsupportedTfliteError(`TFLite tensor type ${tfliteType} has no ONNX mapping here`);
   }
+}
+
+/** Window sizes, strides and dilations must be ≥ 1 or the padding arithmetic is meaningless. */
+function positive(pair: readonly [number, number], what: string): [number, number] {
+  if (!pair.every((v) => Number.isInteger(v) && v >= 1)) throw new InvalidTfliteError(`${what} ${pair.join('x')} is not positive`);
+  return [pair[0], pair[1]];
 }
 
 function floatValues(constant: Constant): Float32Array {

@@ -3,13 +3,15 @@
  * puts the odd pixel at the END (bottom/right); ONNX's auto_pad=SAME_UPPER would do the same,
  * but explicit pads computed from the static shapes are unambiguous across runtimes.
  */
+import { InvalidTfliteError } from './errors.js';
+
 export type Padding = 'SAME' | 'VALID';
 
 /** TFLite Padding enum: SAME = 0, VALID = 1. */
 export function paddingFromTflite(value: number): Padding {
   if (value === 0) return 'SAME';
   if (value === 1) return 'VALID';
-  throw new Error(`unknown TFLite padding ${value}`);
+  throw new InvalidTfliteError(`unknown TFLite padding ${value}`);
 }
 
 /** [before, after] padding along one spatial axis. */
