@@ -11,13 +11,16 @@ export class CardError extends KioskError {
   readonly detail: string | undefined;
   /** The status word that caused it, when a card answered one. */
   readonly sw: number | undefined;
+  /** The link failed (no answer at all), as opposed to the card answering something wrong. */
+  readonly transport: boolean;
 
-  constructor(reason: CardErrorKey, detail?: string, options?: { cause?: unknown; sw?: number }) {
+  constructor(reason: CardErrorKey, detail?: string, options?: { cause?: unknown; sw?: number; transport?: boolean }) {
     super(CARD_ERRORS[reason].code, CARD_ERRORS[reason].message, options);
     this.name = 'CardError';
     this.reason = reason;
     this.detail = detail;
     this.sw = options?.sw;
+    this.transport = options?.transport ?? false;
   }
 }
 

@@ -19,6 +19,8 @@ export class CardSession {
     private readonly channel: CardChannel,
     private readonly certificateKey: KeyObject,
     private readonly cardFaceOptions: CardFaceOptions = {},
+    /** Resolves true if the card is reported gone within the given time (see ReaderMonitor). */
+    private readonly removedWithin: (ms: number) => Promise<boolean> = async () => false,
   ) {}
 
   /** 利用者証明用PIN tries left (spends none). */
@@ -64,11 +66,22 @@ export class CardSession {
   /** One operation at a time: a card has one current DF and one APDU in flight. */
   private serial<T>(op: () => Promise<T>): Promise<T> {
     if (this.ended) return Promise.reject(new CardError('CARD_REMOVED', 'card session already ended'));
-    const run = this.tail.then(
-      () => op(),
-      () => op(),
-    );
+    const guarded = () => op().catch((e: unknown) => explainRemoval(e, this.removedWithin));
+    const run = this.tail.then(guarded, guarded);
     this.tail = run.catch(() => undefined);
     return run;
   }
+}
+
+/**
+ * Readers report a pulled card a little after the APDU that failed because of it (vpcd ~0.6 s);
+ * a link failure followed by a removal is a removal, not a broken card.
+ */
+export const REMOVAL_SETTLE_MS = 1_500;
+
+export async function explainRemoval(error: unknown, removedWithin: (ms: number) => Promise<boolean>): Promise<never> {
+  if (error instanceof CardError && error.transport && error.reason !== 'CARD_REMOVED' && (await removedWithin(REMOVAL_SETTLE_MS))) {
+    throw new CardError('CARD_REMOVED', error.detail, { cause: error, transport: true });
+  }
+  throw error;
 }

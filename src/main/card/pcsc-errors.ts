@@ -25,10 +25,10 @@ const BY_CODE: ReadonlyMap<number, CardErrorKey> = new Map<number, CardErrorKey>
 ]);
 
 export function pcscError(cause: unknown, context: string): CardError {
-  if (cause instanceof CardError) return cause;
+  if (cause instanceof CardError) return cause.transport ? cause : new CardError(cause.reason, cause.detail, { cause, transport: true });
   const text = cause instanceof Error ? cause.message : String(cause);
   const match = /0x([0-9a-f]{8})/i.exec(text);
   const code = match?.[1] ? Number.parseInt(match[1], 16) : undefined;
   const reason = (code !== undefined ? BY_CODE.get(code) : undefined) ?? (/not connected/i.test(text) ? 'CARD_REMOVED' : 'CARD_BROKEN');
-  return new CardError(reason, `${context}: ${text}`, { cause });
+  return new CardError(reason, `${context}: ${text}`, { cause, transport: true });
 }

@@ -3,7 +3,8 @@
  * outcome — `card-read` (token + chain-checked certificate, no PIN) or `card-error` with a staff
  * code — and every removal into `card-removed`. Nothing it does can throw into the caller: a
  * broken chip, a card pulled between two APDUs, a vanished reader or a dead pcscd all end as
- * events, and the reader is ready for the next card.
+ * events, and the reader is ready for the next card. Per card the order is fixed: card-inserted,
+ * then card-read or card-error, then card-removed.
  */
 import { hex } from './apdu.js';
 import { CardChannel, type ChannelOptions } from './card-channel.js';
@@ -12,7 +13,7 @@ import { isWithinGrace, graceLastDay } from './certificate-grace.js';
 import { CARD_ERRORS } from './error-codes.js';
 import { identifyCard, readAuthCertificate, type JpkiTrust } from './jpki.js';
 import type { CardFaceOptions } from './kenkaku.js';
-import { CardSession } from './card-session.js';
+import { CardSession, explainRemoval } from './card-session.js';
 import type { CardErrorInfo, ReaderEvent } from './reader-events.js';
 import { DEFAULT_CALL_TIMEOUT_MS, withTimeout, type CardReaderSource, type ReaderSourceEvent } from './transport.js';
 
@@ -95,10 +96,13 @@ export class ReaderMonitor {
         s.tail = s.tail.then(() => this.readCard(e.reader, generation));
         return;
       }
-      case 'card-absent':
+      case 'card-absent': {
         this.dropCard(e.reader);
-        this.emit({ type: 'card-removed', reader: e.reader });
+        // After the interrupted read (if any) has reported, so card-removed is always the last word.
+        const s = this.state(e.reader);
+        s.tail = s.tail.then(() => this.emit({ type: 'card-removed', reader: e.reader }));
         return;
+      }
       case 'service-down':
         for (const reader of this.states.keys()) this.dropCard(reader);
         this.emit({ type: 'service-down', error: toErrorInfo(e.error) });
@@ -124,8 +128,10 @@ export class ReaderMonitor {
     try {
       const transport = await withTimeout(this.source.connect(reader), this.options.connectTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS, () => new CardError('TIMEOUT', `connect ${reader}`));
       channel = new CardChannel(transport, this.options.channel);
-      await identifyCard(channel);
-      const cert = await readAuthCertificate(channel, this.options.trust);
+      const ch = channel;
+      const removedWithin = (ms: number) => this.removedWithin(s, generation, ms);
+      await identifyCard(ch).catch((e: unknown) => explainRemoval(e, removedWithin));
+      const cert = await readAuthCertificate(ch, this.options.trust).catch((e: unknown) => explainRemoval(e, removedWithin));
       const now = this.options.now?.() ?? new Date();
       if (!isWithinGrace(cert.notAfter, now)) throw new CardError('CERT_EXPIRED', `notAfter ${cert.notAfter.toISOString()}`);
       if (s.generation !== generation) {
@@ -133,7 +139,7 @@ export class ReaderMonitor {
         return;
       }
       const { publicKey, ...certificate } = cert;
-      const session = new CardSession(channel, publicKey, this.options.cardFace);
+      const session = new CardSession(channel, publicKey, this.options.cardFace, (ms) => this.removedWithin(s, generation, ms));
       s.session = session;
       this.emit({
         type: 'card-read',
@@ -147,6 +153,13 @@ export class ReaderMonitor {
       const gone = s.generation !== generation;
       this.emit({ type: 'card-error', reader, error: toErrorInfo(gone ? new CardError('CARD_REMOVED') : error) });
     }
+  }
+
+  /** Wait up to `ms` for the card of `generation` to be reported removed. */
+  private async removedWithin(s: ReaderState, generation: number, ms: number): Promise<boolean> {
+    const until = Date.now() + ms;
+    while (s.generation === generation && Date.now() < until) await new Promise((r) => setTimeout(r, 25));
+    return s.generation !== generation;
   }
 
   private emit(event: ReaderEvent): void {

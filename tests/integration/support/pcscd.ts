@@ -15,11 +15,11 @@ export type PcscdStatus = { readonly ok: true } | { readonly ok: false; readonly
 function listeningPorts(): Set<number> {
   const ports = new Set<number>();
   for (const file of ['/proc/net/tcp', '/proc/net/tcp6']) {
-    let text = '';
+    let text: string;
     try {
       text = readFileSync(file, 'utf8');
     } catch {
-      continue;
+      continue; // no IPv6 table on this kernel
     }
     for (const line of text.split('\n').slice(1)) {
       const cols = line.trim().split(/\s+/);

@@ -64,7 +64,8 @@ describe('券面事項確認AP card-face read', () => {
     const signer = createPublicKey(loadTestKey('kenkaku-ap-signer'));
     expect(verifyCardFaceSignature(genuine, signer)).toBe(true);
     const tampered = file.slice();
-    tampered[tampered.length - 400] ^= 0x01; // inside DF27, the photo
+    const at = tampered.length - 400; // inside DF27, the photo
+    tampered[at] = (tampered[at] ?? 0) ^ 0x01;
     expect(verifyCardFaceSignature(parseCardFaceRecord(tampered), signer)).toBe(false);
   });
 
