@@ -5,8 +5,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { openKioskStore } from '../store/kiosk-store.js';
-import { DEFAULT_SESSION_CONFIG } from '../session/config.js';
+import { openKioskStore, type KioskStore } from '../store/kiosk-store.js';
+import { DEFAULT_SESSION_CONFIG, type SessionConfig } from '../session/config.js';
 import { initialState } from '../session/state.js';
 import { reduce } from '../session/reducer.js';
 import { toSnapshot } from '../session/snapshot.js';
@@ -25,6 +25,15 @@ export interface RunningKiosk {
   /** Feeds a hardware or service event into the session (reader monitor, tests). */
   dispatchEvent(event: SessionEvent): void;
   close(): Promise<void>;
+}
+
+/** The facility's settings decide which consent items and questions the session asks. */
+function sessionConfigFrom(store: KioskStore): SessionConfig {
+  return {
+    ...DEFAULT_SESSION_CONFIG,
+    consentItems: store.settings.get('consentItems'),
+    askPrescription: store.settings.get('askPrescription'),
+  };
 }
 
 export async function startKiosk(config: KioskConfig, log: Logger): Promise<RunningKiosk> {
@@ -50,7 +59,7 @@ export async function startKiosk(config: KioskConfig, log: Logger): Promise<Runn
 
   const effects = createEffectRunner(ports, log);
   const runner = createSessionRunner(
-    { initial: initialState(DEFAULT_SESSION_CONFIG), reduce, toSnapshot },
+    { initial: initialState(sessionConfigFrom(store)), reduce, revision: (state) => state.revision, toSnapshot },
     effects,
     (err) => log.error({ err }, 'snapshot listener failed'),
   );

@@ -12,7 +12,8 @@ import type { Logger } from './logger.js';
 /** What the core needs from the session: the current picture, a way to feed intents, change events. */
 export interface SessionPort {
   snapshot(): SessionSnapshot;
-  dispatch(intent: Intent): void;
+  /** False when the intent does not fit the current screen (a double tap, a stale screen). */
+  dispatch(intent: Intent): boolean | undefined;
   subscribe(listener: (snapshot: SessionSnapshot) => void): () => void;
   close(): Promise<void>;
 }
@@ -30,6 +31,11 @@ export const INVALID_MESSAGE_ERROR: KioskErrorPayload = {
   message: '不正なメッセージを拒否しました / Invalid message rejected',
 };
 
+export const INTENT_NOT_ALLOWED_ERROR: KioskErrorPayload = {
+  code: ERROR_CODES.IPC_INTENT_NOT_ALLOWED,
+  message: 'この画面では受け付けられない操作です / Not allowed on this screen',
+};
+
 export function createKioskCore(session: SessionPort, log: Logger): KioskCore {
   return {
     current: () => session.snapshot(),
@@ -43,7 +49,10 @@ export function createKioskCore(session: SessionPort, log: Logger): KioskCore {
         return { ok: false, error: INVALID_MESSAGE_ERROR };
       }
       try {
-        session.dispatch(parsed.data);
+        if (session.dispatch(parsed.data) === false) {
+          log.info({ code: ERROR_CODES.IPC_INTENT_NOT_ALLOWED, origin, intent: parsed.data.type }, 'intent not allowed on this screen');
+          return { ok: false, error: INTENT_NOT_ALLOWED_ERROR };
+        }
         return { ok: true };
       } catch (err) {
         const known = err instanceof KioskError;

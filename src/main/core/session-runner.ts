@@ -8,7 +8,10 @@ import type { SessionSnapshot } from '../../shared/snapshot.js';
 
 export interface SessionMachine<State, Event, Effect> {
   initial: State;
-  reduce(state: State, event: Event): { state: State; effects: readonly Effect[] };
+  /** `handled: false` means the event did not fit the current screen and changed nothing. */
+  reduce(state: State, event: Event): { state: State; effects: readonly Effect[]; handled: boolean };
+  /** Changes whenever the screen may look different; a clock tick alone does not change it. */
+  revision(state: State): number;
   toSnapshot(state: State): SessionSnapshot;
 }
 
@@ -19,7 +22,11 @@ export interface EffectRunner<Event, Effect> {
 
 export interface SessionRunner<Event> {
   snapshot(): SessionSnapshot;
-  dispatchEvent(event: Event): void;
+  /**
+   * Feeds one event. Returns whether the reducer accepted it, or undefined when it was queued
+   * behind events still being processed (an effect answering synchronously).
+   */
+  dispatchEvent(event: Event): boolean | undefined;
   subscribe(listener: (snapshot: SessionSnapshot) => void): () => void;
   close(): Promise<void>;
 }
@@ -30,32 +37,33 @@ export function createSessionRunner<State, Event, Effect>(
   onListenerError: (err: unknown) => void,
 ): SessionRunner<Event> {
   let state = machine.initial;
-  let seq = 0;
   let snapshot = machine.toSnapshot(state);
   const listeners = new Set<(snapshot: SessionSnapshot) => void>();
   // Events raised while effects run are queued, so the reducer never re-enters itself.
   const queue: Event[] = [];
   let draining = false;
 
-  function dispatchEvent(event: Event) {
-    queue.push(event);
-    if (draining) return;
+  function dispatchEvent(event: Event): boolean | undefined {
+    if (draining) {
+      queue.push(event);
+      return undefined;
+    }
     draining = true;
     try {
+      const handled = step(event);
       for (let next = queue.shift(); next !== undefined; next = queue.shift()) step(next);
+      return handled;
     } finally {
       draining = false;
     }
   }
 
-  function step(event: Event) {
+  function step(event: Event): boolean {
     const result = machine.reduce(state, event);
-    const changed = result.state !== state;
+    const changed = machine.revision(result.state) !== machine.revision(state);
     state = result.state;
     if (changed) {
-      seq += 1;
-      // The runner owns the sequence number: it counts what subscribers have been sent.
-      snapshot = { ...machine.toSnapshot(state), seq };
+      snapshot = machine.toSnapshot(state);
       for (const listener of listeners) {
         try {
           listener(snapshot);
@@ -65,6 +73,7 @@ export function createSessionRunner<State, Event, Effect>(
       }
     }
     for (const effect of result.effects) effects.run(effect, dispatchEvent);
+    return result.handled;
   }
 
   return {

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { startKiosk, type RunningKiosk } from '../../../src/main/core/compose.js';
 import { createLogger } from '../../../src/main/core/logger.js';
+import { ERROR_CODES } from '../../../src/shared/errors.js';
 import { UNAVAILABLE_CODES } from '../../../src/main/core/unavailable-ports.js';
 import { DEFAULT_SESSION_CONFIG } from '../../../src/main/session/config.js';
 import { openKioskStore } from '../../../src/main/store/kiosk-store.js';
@@ -43,6 +44,20 @@ describe('a kiosk with no reader stack', () => {
     kiosk.dispatchEvent({ type: 'card-removed' });
     await vi.advanceTimersByTimeAsync(DEFAULT_SESSION_CONFIG.timeoutsMs.error);
     expect(kiosk.core.current().screen).toBe('standby');
+  });
+
+  it('refuses an intent that does not fit the screen with a typed error, and clock ticks alone send no snapshot', async () => {
+    const seen: string[] = [];
+    kiosk.core.subscribe((snapshot) => seen.push(snapshot.screen));
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(seen).toEqual([]);
+
+    expect(kiosk.core.handleIntent({ type: 'pin-digit', digit: 3 }, 'test')).toEqual({
+      ok: false,
+      error: { code: ERROR_CODES.IPC_INTENT_NOT_ALLOWED, message: expect.any(String) },
+    });
+    expect(kiosk.core.handleIntent({ type: 'set-language', language: 'vi' }, 'test')).toEqual({ ok: true });
+    expect(kiosk.core.current()).toMatchObject({ screen: 'standby', language: 'vi' });
   });
 
   it('writes what happened to the audit chain on disk, and the chain verifies', async () => {
