@@ -11,7 +11,8 @@ export interface GreyscalePixels {
   readonly data: Uint8Array;
 }
 
-export type PrintedSex = '男' | '女';
+/** null: not printed (JIS X 0303 code 9, not applicable). */
+export type PrintedSex = '男' | '女' | null;
 
 export interface CardFacePrintedFields {
   /** 氏名 */

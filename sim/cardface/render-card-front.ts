@@ -70,7 +70,7 @@ function drawCard(fields: CardFacePrintedFields): Canvas {
   lines.forEach((line, i) => text(ctx, line, { ...L.address, y: L.address.y + i * 36 }));
   text(ctx, printedBirthLine(fields), L.birth);
   text(ctx, '性別', L.sexLabel, '#555');
-  text(ctx, fields.sex, L.sex);
+  if (fields.sex) text(ctx, fields.sex, L.sex);
   ctx.fillStyle = '#f4dbe5';
   ctx.fillRect(L.expiryBox.x, L.expiryBox.y, L.expiryBox.width, L.expiryBox.height);
   text(ctx, printedExpiryLine(fields.expiryDate), L.expiry);

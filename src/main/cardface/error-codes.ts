@@ -11,8 +11,11 @@ export const CARDFACE_ERROR_CODES = {
   MODEL_UNAVAILABLE: 'E-CFS-003',
   /** The printed fields could not be read with enough confidence (after the allowed rescan). */
   FIELDS_UNREADABLE: 'E-CFS-004',
-  /** Two wrong 照合番号B tries on this insertion: no further try is allowed until the card is reinserted. */
-  WRONG_TRY_LIMIT: 'E-CFS-005',
+  /**
+   * The card refused the 照合番号B read from its front (after the one retry), or the per-insertion
+   * limit of 2 wrong tries is reached: no further try until the card is reinserted.
+   */
+  VERIFICATION_B_REFUSED: 'E-CFS-005',
 } as const;
 
 export type CardFaceErrorCode = (typeof CARDFACE_ERROR_CODES)[keyof typeof CARDFACE_ERROR_CODES];
@@ -27,5 +30,5 @@ export const CARDFACE_ERROR_MESSAGES: Record<CardFaceErrorCode, string> = {
   'E-CFS-004':
     '券面の文字を読み取れません。暗証番号または目視確認をご案内ください / The card-face text could not be read: offer PIN entry or staff visual check (目視).',
   'E-CFS-005':
-    '照合番号Bの誤りが上限に達しました。暗証番号または目視確認をご案内ください / Two wrong 照合番号B tries on this insertion: offer PIN entry or staff visual check (目視).',
+    'カードが券面から読んだ照合番号Bを受け付けません（挿入ごとに2回まで）。暗証番号または目視確認をご案内ください / The card refused the 照合番号B read from its front (at most 2 tries per insertion): offer PIN entry or staff visual check (目視).',
 };

@@ -1,19 +1,19 @@
 /**
- * 照合番号B (verification number B): the 14-digit key to the card-face AP's photo, made of the
- * birth date YYMMDD, the card's expiry year YYYY and the 4-digit security code printed under the photo.
- *
- * Which year goes into YY is disputed in our sources: the issue text says the Western year, while
- * mynumber-card-apdu.md §5 reports a real test card that needed the year as printed (the era year
- * for 和暦, e.g. 昭和55 → 55). Both are supported; the rule is configuration, never a guess.
+ * 照合番号B (verification number B) from the fields read off the card front. The composition
+ * (birth YYMMDD + expiry year YYYY + security code) lives once, in src/main/card/collation-number.ts;
+ * this only maps the OCR result onto it. Which year YY is follows what the card prints: the era year
+ * for 和暦-printed (Japanese nationals'), the Western year for 西暦-printed (foreign residents') cards,
+ * as mynumber-card-apdu.md §5 reports from a real card (the issue text says Western: see docs/cardface.md).
  */
-import { twoDigits } from './calendar-date.js';
+import { collationNumberB } from '../card/collation-number.js';
 import type { ParsedCardFace } from './card-face-fields.js';
 
-export type BirthYearRule = 'as-printed' | 'western';
-
-export function composeVerificationNumberB(fields: Pick<ParsedCardFace, 'birthDate' | 'printedBirthYear' | 'expiryDate' | 'securityCode'>, rule: BirthYearRule): string {
-  const year = rule === 'western' ? fields.birthDate.year : fields.printedBirthYear.year;
-  const value = `${twoDigits(year)}${twoDigits(fields.birthDate.month)}${twoDigits(fields.birthDate.day)}${String(fields.expiryDate.year).padStart(4, '0')}${fields.securityCode}`;
-  if (!/^\d{14}$/.test(value)) throw new RangeError('照合番号B must be 14 digits');
-  return value;
+export function verificationNumberB(fields: Pick<ParsedCardFace, 'birthDate' | 'printedBirthYear' | 'expiryDate' | 'securityCode'>): string {
+  const { year, month, day } = fields.birthDate;
+  return collationNumberB({
+    birthDate: `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+    cardExpiryYear: fields.expiryDate.year,
+    securityCode: fields.securityCode,
+    nationality: fields.printedBirthYear.calendar === 'western' ? 'foreign' : 'JP',
+  });
 }
