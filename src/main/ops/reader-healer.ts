@@ -1,8 +1,10 @@
 /**
  * Heals a dead reader stack without a person (PRODUCT.md §3.6). Each attempt: if pcscd answers,
  * re-establish the PC/SC context, then reconnect the reader monitor; healthy once a reader is
- * listed. Attempts back off from 200 ms to 1 s: a failed attempt costs one socket connect, and a
- * short cap means the kiosk is back within about a second of pcscd returning. If the stack stays
+ * listed. While pcscd is gone, attempts back off from 100 ms to a 250 ms cap: such an attempt
+ * costs one failed socket connect, and the short cap brings the kiosk back a moment after pcscd
+ * returns. With pcscd up but no reader, each attempt opens a new context, so those back off
+ * further (to 5 s) to avoid churning pcscd while someone finds the cable. If the stack stays
  * dead for `escalateAfterMs`, the configured restart runs once per episode, when no patient is at
  * the kiosk. Staff see the state (healing, since when, attempt, next try) on the diagnostics page.
  */
@@ -30,11 +32,14 @@ export type HealState =
 
 export interface HealPolicy {
   readonly initialDelayMs: number;
+  /** Cap while waiting for pcscd (cheap attempts). */
   readonly maxDelayMs: number;
+  /** Cap while pcscd is up but lists no reader (each attempt opens a context). */
+  readonly readerMissingMaxDelayMs: number;
   readonly escalateAfterMs: number;
 }
 
-export const DEFAULT_HEAL_POLICY: HealPolicy = { initialDelayMs: 200, maxDelayMs: 1_000, escalateAfterMs: 120_000 };
+export const DEFAULT_HEAL_POLICY: HealPolicy = { initialDelayMs: 100, maxDelayMs: 250, readerMissingMaxDelayMs: 5_000, escalateAfterMs: 120_000 };
 
 export interface ReaderHealerDeps {
   readonly stack: ReaderStack;
@@ -100,7 +105,8 @@ export class ReaderHealer {
     }
     const attempt = h.attempt + 1;
     const policy = this.deps.policy ?? DEFAULT_HEAL_POLICY;
-    const delay = Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** Math.min(attempt - 1, 20));
+    const cap = step === 'wait-for-pcscd' ? policy.maxDelayMs : policy.readerMissingMaxDelayMs;
+    const delay = Math.min(cap, policy.initialDelayMs * 2 ** Math.min(attempt - 1, 20));
     const nextAttemptAt = new Date(now.getTime() + delay);
     const code = step === 'wait-for-pcscd' ? OPS_ERRORS.PCSCD_DOWN.code : OPS_ERRORS.READER_MISSING.code;
     this.set({ ...h, attempt, step, nextAttemptAt, code });

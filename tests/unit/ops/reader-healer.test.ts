@@ -38,7 +38,7 @@ function setup() {
     clock,
     activity,
     escalate: async () => void escalations.push(clock.now()),
-    policy: { initialDelayMs: 200, maxDelayMs: 1_000, escalateAfterMs: 60_000 },
+    policy: { initialDelayMs: 200, maxDelayMs: 1_000, readerMissingMaxDelayMs: 4_000, escalateAfterMs: 60_000 },
   });
   return { clock, activity, healer, escalations, ...s };
 }
@@ -81,6 +81,19 @@ describe('reader healer', () => {
     expect(gaps.slice(0, 6)).toEqual([200, 400, 800, 1000, 1000, 1000]);
   });
 
+  it('backs off further (to its own cap) while pcscd is up but lists no reader', async () => {
+    const t = setup();
+    t.world.readerPlugged = false;
+    t.pcscdDies();
+    t.world.daemon = true;
+    const gaps: number[] = [];
+    t.healer.onChange((s) => {
+      if (s.state === 'healing' && s.attempt > 0) gaps.push(s.nextAttemptAt.getTime() - t.clock.now().getTime());
+    });
+    await t.clock.advance(20_000);
+    expect(gaps.slice(0, 6)).toEqual([200, 400, 800, 1600, 3200, 4000]);
+  });
+
   it('pcscd up but no reader: reports E-OPS-009 and keeps trying', async () => {
     const t = setup();
     t.world.readerPlugged = false;
@@ -89,7 +102,7 @@ describe('reader healer', () => {
     await t.clock.advance(3_000);
     expect(t.healer.current()).toMatchObject({ state: 'healing', step: 'wait-for-reader', code: 'E-OPS-009' });
     t.world.readerPlugged = true;
-    await t.clock.advance(1_000);
+    await t.clock.advance(4_000);
     expect(t.healer.current().state).toBe('healthy');
   });
 
