@@ -9,11 +9,13 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { createDetector } from '../src/main/face/detector.js';
 import { FacePipeline } from '../src/main/face/face-pipeline.js';
 import { frameToRgb, type I420Frame } from '../src/main/face/frame.js';
 import { readImageFile } from '../src/main/face/image-file.js';
+import { decodeChipPhoto } from '../src/main/face/jp2-decode.js';
 import { loadManifest, defaultManifestPath } from '../src/main/face/manifest.js';
 import { createFaceMatcher } from '../src/main/face/matcher.js';
 import { quantile } from '../src/main/face/verification-metrics.js';
@@ -42,6 +44,30 @@ async function loadFaceApi(): Promise<FaceApi> {
   const dir = path.join(path.dirname(require.resolve('@vladmandic/face-api/package.json')), 'model');
   for (const net of ['ssdMobilenetv1', 'faceLandmark68Net', 'faceRecognitionNet'] as const) await faceapi.nets[net].loadFromDisk(dir);
   return faceapi;
+}
+
+/**
+ * Greyscale chip photo against the live frame in grey (default) or in colour: the score of the
+ * face against its own photo (an upper bound for a genuine pair) and against the other photos.
+ */
+async function compareLiveColour(scenes: readonly { frame: I420Frame; chip: Uint8Array }[]): Promise<void> {
+  for (const liveColour of ['grey', 'colour'] as const) {
+    const pipeline = await FacePipeline.create({ liveColour });
+    const chips: Float32Array[] = [];
+    const live: (Float32Array | undefined)[] = [];
+    for (const { frame, chip } of scenes) {
+      chips.push(await pipeline.enrolChipPhoto(await decodeChipPhoto(chip)));
+      live.push((await pipeline.analyseFrame(frame)).embedding);
+    }
+    const same: number[] = [];
+    const different: number[] = [];
+    live.forEach((probe, j) => {
+      if (probe) chips.forEach((c, i) => (i === j ? same : different).push(pipeline.embedder.compare(c, probe)));
+    });
+    // Other photos may show the same person (the shared scenes repeat actors): not an impostor count.
+    console.log(`face-bench: live=${liveColour} same-photo median=${median(same).toFixed(4)} min=${Math.min(...same).toFixed(4)}; other-photo max=${Math.max(...different).toFixed(4)} p99=${quantile(different, 0.99).toFixed(4)} (${same.length} faces)`);
+    await pipeline.release();
+  }
 }
 
 function median(values: readonly number[]): number {
@@ -91,6 +117,7 @@ async function main(): Promise<void> {
     }
   }
   await pipeline.release();
+  await compareLiveColour(scenes);
 
   const matcher = await createFaceMatcher();
   const decisions: number[] = [];
@@ -110,6 +137,7 @@ async function main(): Promise<void> {
 
   const p50 = median(ours);
   const fa = median(peer);
+  console.log(`face-bench: load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.availableParallelism()} cores (medians scale with it; the ratio is measured interleaved)`);
   console.log(`face-bench: ours ${ours.length} runs, face-api.js ${peer.length} runs, decisions ${decisions.length}`);
   console.log(
     `face-bench: frame_p50_ms=${p50.toFixed(1)} frame_p95_ms=${quantile(ours, 0.95).toFixed(1)} faceapi_p50_ms=${fa.toFixed(1)} speedup=${(fa / p50).toFixed(1)} decision_p50_ms=${median(decisions).toFixed(0)}`,
