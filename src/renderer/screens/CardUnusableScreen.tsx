@@ -27,18 +27,20 @@ export function CardUnusableScreen({ reason, certificate, alternatives, reminder
       ) : (
         <p className="lead">{t(expired ? 'unusable.expired.bodyNoDate' : 'unusable.notMyNumber.body')}</p>
       )}
-      {alternatives.length > 0 ? (
-        <section className="panel" aria-labelledby="alternatives-title">
-          <h2 id="alternatives-title">{t('unusable.alternatives.title')}</h2>
-          <ul className="plain-list">
-            {alternatives.map((document) => (
-              <li key={document}>{t(`unusable.alternative.${document}`)}</li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <div className="two-up">
+        <TakeCardReminder level={reminderLevel} t={t} />
+        {alternatives.length > 0 ? (
+          <section className="panel" aria-labelledby="alternatives-title">
+            <h2 id="alternatives-title">{t('unusable.alternatives.title')}</h2>
+            <ul className="plain-list">
+              {alternatives.map((document) => (
+                <li key={document}>{t(`unusable.alternative.${document}`)}</li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+      </div>
       <p className="note">{t('unusable.staffHelp')}</p>
-      <TakeCardReminder level={reminderLevel} t={t} />
     </ScreenFrame>
   );
 }

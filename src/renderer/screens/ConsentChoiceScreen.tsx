@@ -24,7 +24,7 @@ export function ConsentChoiceScreen({ items }: { items: readonly ConsentItem[] }
       }
     >
       <p className="lead">{t('consent.body')}</p>
-      <ul className="panel plain-list">
+      <ul className="item-tags">
         {items.map((item) => (
           <li key={item}>{t(`consent.item.${item}`)}</li>
         ))}

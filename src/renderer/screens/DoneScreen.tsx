@@ -17,12 +17,14 @@ export function DoneScreen({ ending, result, reminderLevel }: Props) {
   const allWell = endedWell({ ending, result });
   return (
     <ScreenFrame screen="done" title={allWell ? t('done.title.completed') : t('done.title.staffWillHelp')}>
-      <div className={allWell ? 'big-mark ok' : 'big-mark info'} aria-hidden="true">
-        {allWell ? '✓' : 'i'}
+      <div className="outcome-row">
+        <div className={allWell ? 'big-mark ok' : 'big-mark info'} aria-hidden="true">
+          {allWell ? '✓' : 'i'}
+        </div>
+        <p className="lead" data-ending={ending} data-outcome={result?.outcome}>
+          {ending === 'completed' ? completedText(result, t) : t(`done.ending.${ending}`)}
+        </p>
       </div>
-      <p className="lead" data-ending={ending} data-outcome={result?.outcome}>
-        {ending === 'completed' ? completedText(result, t) : t(`done.ending.${ending}`)}
-      </p>
       {ending === 'completed' && result ? (
         <ul className="panel plain-list result-summary">
           <li>{t(`done.method.${result.method}`)}</li>

@@ -32,19 +32,21 @@ export function MethodChoiceScreen({ methods, staffVisualCheck, purpose }: Props
           ) : null}
         </>
       }
+      secondary={
+        <>
+          <IntentButton intent={{ type: 'call-staff' }} variant="secondary">
+            {t('common.callStaff')}
+          </IntentButton>
+          {staffVisualCheck ? (
+            <IntentButton intent={{ type: 'staff-request-visual-check' }} variant="staff">
+              {t('method.staff')}
+            </IntentButton>
+          ) : null}
+        </>
+      }
     >
       {purpose === 'registration' ? <p className="lead">{t('method.forRegistration')}</p> : null}
       {!methods.includes('pin') ? <p className="lead">{t('method.faceOnlyCard')}</p> : null}
-      <div className="secondary-row">
-        <IntentButton intent={{ type: 'call-staff' }} variant="secondary">
-          {t('common.callStaff')}
-        </IntentButton>
-        {staffVisualCheck ? (
-          <IntentButton intent={{ type: 'staff-request-visual-check' }} variant="staff">
-            {t('method.staff')}
-          </IntentButton>
-        ) : null}
-      </div>
     </ScreenFrame>
   );
 }

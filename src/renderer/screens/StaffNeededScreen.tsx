@@ -12,7 +12,15 @@ type Reason = Extract<SessionSnapshot, { screen: 'staff-needed' }>['reason'];
 export function StaffNeededScreen({ reason }: { reason: Reason }) {
   const t = useText();
   return (
-    <ScreenFrame screen="staff-needed" title={t('staffNeeded.title')}>
+    <ScreenFrame
+      screen="staff-needed"
+      title={t('staffNeeded.title')}
+      secondary={
+        <IntentButton intent={{ type: 'staff-request-visual-check' }} variant="staff">
+          {t('method.staff')}
+        </IntentButton>
+      }
+    >
       <div className="big-mark info" aria-hidden="true">
         ☎
       </div>
@@ -21,11 +29,6 @@ export function StaffNeededScreen({ reason }: { reason: Reason }) {
       </p>
       <p className="panel">{t(`staffNeeded.staffWill.${reason}`)}</p>
       <p className="note">{t('staffNeeded.keepCard')}</p>
-      <div className="secondary-row">
-        <IntentButton intent={{ type: 'staff-request-visual-check' }} variant="staff">
-          {t('method.staff')}
-        </IntentButton>
-      </div>
     </ScreenFrame>
   );
 }

@@ -21,17 +21,17 @@ export function VisualCheckScreen() {
           </IntentButton>
         </>
       }
+      secondary={
+        <IntentButton intent={{ type: 'staff-cancel' }} variant="staff">
+          {t('staff.cancel')}
+        </IntentButton>
+      }
     >
       <div className="visual-check-layout">
         <div className="chip-photo-slot" data-slot="chip-photo">
           <p>{t('visualCheck.usePrintedPhoto')}</p>
         </div>
         <p className="lead">{t('visualCheck.body')}</p>
-      </div>
-      <div className="secondary-row">
-        <IntentButton intent={{ type: 'staff-cancel' }} variant="staff">
-          {t('staff.cancel')}
-        </IntentButton>
       </div>
     </ScreenFrame>
   );

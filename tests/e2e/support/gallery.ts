@@ -31,6 +31,8 @@ export interface ScreenAudit {
   rawKeys: string[];
   placeholders: string[];
   overflowing: string[];
+  /** Set when the page is taller than the window: the patient would have to scroll to see it all. */
+  needsScroll: string | null;
   smallButtons: string[];
 }
 
@@ -45,12 +47,15 @@ export async function auditScreen(page: Page): Promise<ScreenAudit> {
       .map((button) => ({ label: button.innerText.trim(), box: button.getBoundingClientRect() }))
       .filter(({ box }) => box.width < minPx || box.height < minPx)
       .map(({ label, box }) => `"${label}" ${Math.round(box.width)}x${Math.round(box.height)}`);
-    return { text, overflowing, smallButtons };
+    const page = document.documentElement;
+    const needsScroll = page.scrollHeight > window.innerHeight ? `${page.scrollHeight} > ${window.innerHeight}` : null;
+    return { text, overflowing, needsScroll, smallButtons };
   }, MIN_TARGET_PX);
   return {
     rawKeys: MESSAGE_KEYS.filter((key) => found.text.includes(key)),
     placeholders: found.text.match(/\{\w+\}/g) ?? [],
     overflowing: found.overflowing,
+    needsScroll: found.needsScroll,
     smallButtons: found.smallButtons,
   };
 }
