@@ -143,10 +143,12 @@ function chooseEra(line: RecognizedLine, at: number, candidates: readonly EraNam
   // A candidate missing from the kept readings had at most the lowest kept probability: count it
   // at that bound so the share is never overstated.
   const floor = Math.min(...readings.values());
-  const scored = candidates.map((era) => ({ era, p: readings.get(era[0] as string) ?? floor })).sort((a, b) => b.p - a.p);
+  const scored = candidates
+    .map((era) => ({ era, seen: readings.has(era[0] as string), p: readings.get(era[0] as string) ?? floor }))
+    .sort((a, b) => b.p - a.p || Number(b.seen) - Number(a.seen));
   const total = scored.reduce((s, c) => s + c.p, 0);
   const best = scored[0];
-  if (!best || !readings.has(best.era[0] as string) || best.p < MIN_ERA_EVIDENCE) return null;
+  if (!best || !best.seen || best.p < MIN_ERA_EVIDENCE) return null;
   return { era: best.era, share: best.p / total };
 }
 

@@ -19,7 +19,7 @@ export interface DeriveOptions {
   readonly maxScans?: number;
 }
 
-export async function deriveVerificationB(scanner: CardFaceScanner, reader: CardFaceReader, options: DeriveOptions): Promise<DerivedVerificationB> {
+export async function deriveVerificationB(scanner: CardFaceScanner, reader: Pick<CardFaceReader, 'read'>, options: DeriveOptions): Promise<DerivedVerificationB> {
   const maxScans = options.maxScans ?? 2;
   let last: DerivedVerificationB = { ok: false, reason: 'no-text', confidence: 0, scans: 0 };
   for (let scans = 1; scans <= maxScans; scans++) {

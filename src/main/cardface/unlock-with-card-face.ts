@@ -14,7 +14,7 @@ import type { VerificationBTryGuard } from './wrong-try-guard.js';
 
 export interface CardFaceUnlockDeps<T> {
   readonly scanner: CardFaceScanner;
-  readonly reader: CardFaceReader;
+  readonly reader: Pick<CardFaceReader, 'read'>;
   readonly guard: VerificationBTryGuard;
   /** Presents 照合番号B to the card and reads what it unlocks (e.g. kenkaku readCardFace). */
   readonly present: (verificationB: string) => Promise<T>;
