@@ -1,0 +1,45 @@
+/**
+ * What the diagnostics page (診断画面) shows, gathered in one snapshot: each check green/red with
+ * its last error and time, the reader healer's state, the restart scheduler's state, and the
+ * latest coded log lines. Pure aggregation: the page asks, this answers; nothing here acts.
+ */
+import type { CheckState } from './health-check.js';
+import type { LogLine } from './ops-log.js';
+import type { HealState } from './reader-healer.js';
+import type { SchedulerStatus } from './restart-scheduler.js';
+
+export type Overall = 'ok' | 'healing' | 'fault' | 'starting';
+
+export interface DiagnosticsSnapshot {
+  readonly at: Date;
+  readonly overall: Overall;
+  readonly checks: readonly CheckState[];
+  readonly reader: HealState;
+  readonly restart: SchedulerStatus;
+  readonly log: readonly LogLine[];
+}
+
+export interface DiagnosticsSources {
+  readonly now: () => Date;
+  readonly checks: () => readonly CheckState[];
+  readonly reader: () => HealState;
+  readonly restart: () => SchedulerStatus;
+  readonly log: () => readonly LogLine[];
+}
+
+/**
+ * The one word staff see first: "healing" while the reader heals itself (no action needed yet),
+ * "fault" when any check is red otherwise, "starting" before the first round of checks.
+ */
+export function overallState(checks: readonly CheckState[], reader: HealState): Overall {
+  if (reader.state === 'healing') return 'healing';
+  if (checks.some((c) => c.ok === false)) return 'fault';
+  if (checks.some((c) => c.ok === undefined)) return 'starting';
+  return 'ok';
+}
+
+export function diagnosticsSnapshot(sources: DiagnosticsSources): DiagnosticsSnapshot {
+  const checks = sources.checks();
+  const reader = sources.reader();
+  return { at: sources.now(), overall: overallState(checks, reader), checks, reader, restart: sources.restart(), log: sources.log() };
+}
