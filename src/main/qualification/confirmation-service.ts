@@ -164,11 +164,15 @@ export class ConfirmationService {
       visitedAtMs: visit.verifiedAtMs,
       provisional: visit.provisional,
     };
-    store.db.transaction(() => {
-      this.queue.enqueue(visit.requestId, payload, this.now());
-      store.audit.append('qualification.queued', { requestId: visit.requestId, method: visit.method, cause: detail.slice(0, 200) }, this.now());
+    const created = store.db.transaction((): boolean => {
+      // A session repeated after a crash finds its request already queued: one event per request.
+      const item = this.queue.enqueue(visit.requestId, payload, this.now());
+      if (item.created) {
+        store.audit.append('qualification.queued', { requestId: visit.requestId, method: visit.method, cause: detail.slice(0, 200) }, this.now());
+      }
+      return item.created;
     })();
-    this.countTrouble('serviceOutage');
+    if (created) this.countTrouble('serviceOutage');
     return { kind: 'queued', view: pendingView(visit.requestId, visit.provisional.nameKana) };
   }
 

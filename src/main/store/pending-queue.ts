@@ -48,15 +48,18 @@ export class PendingQueue<P, R> {
     this.resultSchema = resultSchema;
   }
 
-  /** Stores the request durably (fsynced on return). Returns the item, new or already queued. */
-  enqueue(key: string, payload: P, nowMs: number = Date.now()): QueueItem<P, R> {
+  /**
+   * Stores the request durably (fsynced on return). Returns the item, new or already queued;
+   * `created` is false when the key was already there (a retried enqueue after a crash).
+   */
+  enqueue(key: string, payload: P, nowMs: number = Date.now()): QueueItem<P, R> & { readonly created: boolean } {
     const json = JSON.stringify(assertNoForbiddenFields(this.payloadSchema.parse(payload)));
-    this.db
+    const info = this.db
       .prepare('INSERT INTO pending_queue (idempotency_key, payload, enqueued_at_ms, status) VALUES (?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING')
       .run(key, json, nowMs, 'pending');
     const row = this.db.prepare<[string], Row>('SELECT * FROM pending_queue WHERE idempotency_key = ?').get(key);
     if (row === undefined) throw this.stateError(`enqueue of ${key} vanished`);
-    return this.toItem(row);
+    return { ...this.toItem(row), created: info.changes === 1 };
   }
 
   /**

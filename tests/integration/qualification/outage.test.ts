@@ -4,11 +4,12 @@
  * service comes back, and every patient ends confirmed with a レセコン file and an intact audit chain.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { SEED, startHarness, type Harness } from './sim-harness.js';
+import type { TestCard } from './test-pki.js';
 import { startSimulator, type RunningSimulator } from '../../../sim/oqs/server.js';
 import { openKioskStore, type KioskStore } from '../../../src/main/store/kiosk-store.js';
 import { ReceiptWriter } from '../../../src/main/qualification/receipt-writer.js';
@@ -35,6 +36,33 @@ afterAll(async () => {
 
 const people = SEED.people.filter((p) => !p.id.startsWith('duplicate-b'));
 
+/** What a real session holds in memory and must never persist (PRODUCT.md §3.8). */
+const PIN = '7294';
+/** File signatures of the image formats a camera frame or chip photo would be stored in. */
+const IMAGE_MAGIC = {
+  jpeg: Buffer.from([0xff, 0xd8, 0xff]),
+  jp2: Buffer.from([0x00, 0x00, 0x00, 0x0c, 0x6a, 0x50, 0x20, 0x20]),
+  png: Buffer.from([0x89, 0x50, 0x4e, 0x47]),
+};
+
+/** The card signs only after the right PIN (the card checks it; the kiosk only forwards it). */
+function pinSigner(card: TestCard, entered: string) {
+  return (nonce: string) => (entered === PIN ? card.sign(nonce) : Promise.reject(new Error('wrong PIN')));
+}
+
+/** Every string value and key of every JSON cell in the database. */
+function jsonStrings(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) value.forEach((v) => jsonStrings(v, out));
+  else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      out.push(k);
+      jsonStrings(v, out);
+    }
+  }
+  return out;
+}
+
 describe('outage: the service stops mid-run and comes back', () => {
   it('receives 20 patients, queues what it cannot confirm, and confirms all 20 after the restart', async () => {
     const receipts = join(dir, 'face');
@@ -59,7 +87,7 @@ describe('outage: the service stops mid-run and comes back', () => {
           verifiedAtMs: Date.now(),
           consent: i % 5 === 4 ? null : { items: ['medication'], givenAtMs: Date.now() },
           prescription: 'paper',
-          ...(method === 'pin' ? { cardSigner: card.sign } : {}),
+                ...(method === 'pin' ? { cardSigner: pinSigner(card, PIN) } : {}),
           // Patient 5 declares 3割 but is 2割: staff must see that change after the outage.
           provisional: { nameKana: person.nameKana, declaredRatio: person.id === 'valid-child-20' ? '030' : null },
         }),
@@ -96,5 +124,25 @@ describe('outage: the service stops mid-run and comes back', () => {
     expect(events.filter((e) => e.kind === 'qualification.queued')).toHaveLength(17);
     expect(store.audit.verify()).toMatchObject({ ok: true });
     expect(store.troubles.totals('2000-01-01', '2999-12-31').serviceOutage).toBe(17);
+  });
+
+  it('left no PIN, face image or My Number in the database or the レセコン files', () => {
+    const cells: string[] = [];
+    for (const [table, column] of [['audit_log', 'detail'], ['pending_queue', 'payload'], ['pending_queue', 'result'], ['settings', 'value'], ['consents', 'items']] as const) {
+      for (const cell of store.db.prepare(`SELECT ${column} FROM ${table} WHERE ${column} IS NOT NULL`).pluck().all() as string[]) {
+        cells.push(...jsonStrings(JSON.parse(cell)));
+      }
+    }
+    expect(cells.length).toBeGreaterThan(100);
+    // Keys name no secret; no value is the PIN ("pin" as the identity method is fine).
+    expect(cells.filter((v) => v === PIN)).toEqual([]);
+    const keys = store.db.prepare('SELECT detail FROM audit_log').pluck().all().flatMap((d) => Object.keys(JSON.parse(d as string) as object));
+    expect(keys.filter((k) => /pin|image|photo|frame|mynumber/i.test(k))).toEqual([]);
+    const files = ['kiosk.sqlite', 'kiosk.sqlite-wal'].map((f) => join(dir, f)).filter(existsSync);
+    files.push(...readdirSync(join(dir, 'face')).map((f) => join(dir, 'face', f)));
+    for (const file of files) {
+      const bytes = readFileSync(file);
+      for (const [format, magic] of Object.entries(IMAGE_MAGIC)) expect(bytes.includes(magic), `${file} holds a ${format} image`).toBe(false);
+    }
   });
 });

@@ -30,6 +30,7 @@ describe('pending queue', () => {
     const a = q.enqueue('same', { kana: 'ア' });
     const b = q.enqueue('same', { kana: 'ア' });
     expect(b.id).toBe(a.id);
+    expect([a.created, b.created]).toEqual([true, false]);
     expect(q.open()).toHaveLength(1);
   });
 
