@@ -11,7 +11,11 @@ import { DEFAULT_CALL_TIMEOUT_MS, withTimeout, type CardReaderSource, type CardT
 type PcscContext = ReturnType<typeof pcsclite>;
 type PcscReader = Parameters<Parameters<PcscContext['on']>[1]>[0] & { name: string };
 
+/** The pcsclite factory; replaceable so tests can play a dying pcscd. */
+export type PcscFactory = () => PcscContext;
+
 export interface PcscReaderSourceOptions {
+  readonly pcsc?: PcscFactory;
   /** Watch only readers whose name passes (e.g. one vpcd slot in tests). */
   readonly readerFilter?: (name: string) => boolean;
   readonly callTimeoutMs?: number;
@@ -29,10 +33,11 @@ function isExtended(apdu: Uint8Array): boolean {
 
 export class PcscReaderSource implements CardReaderSource {
   private context: PcscContext | undefined;
-  private readonly readersByName = new Map<string, { reader: PcscReader; present: boolean }>();
+  private readonly readersByName = new Map<string, { reader: PcscReader; present: boolean; atr: Uint8Array; events: number }>();
   private readonly listeners = new Set<(e: ReaderSourceEvent) => void>();
   private restartTimer: NodeJS.Timeout | undefined;
-  private serviceDown = false;
+  /** Set while pcscd is unreachable; replayed to late subscribers. */
+  private serviceDown: CardError | undefined;
   private closed = false;
 
   constructor(private readonly options: PcscReaderSourceOptions = {}) {
@@ -41,9 +46,10 @@ export class PcscReaderSource implements CardReaderSource {
 
   subscribe(listener: (event: ReaderSourceEvent) => void): () => void {
     this.listeners.add(listener);
+    if (this.serviceDown) listener({ type: 'service-down', error: this.serviceDown });
     for (const [name, r] of this.readersByName) {
       listener({ type: 'reader-added', reader: name });
-      if (r.present) listener({ type: 'card-present', reader: name, atr: new Uint8Array(0) });
+      if (r.present) listener({ type: 'card-present', reader: name, atr: r.atr });
     }
     return () => this.listeners.delete(listener);
   }
@@ -79,12 +85,12 @@ export class PcscReaderSource implements CardReaderSource {
   private open(): void {
     if (this.closed) return;
     try {
-      const context = pcsclite();
+      const context = (this.options.pcsc ?? pcsclite)();
       this.context = context;
       context.on('reader', (reader) => this.onReader(reader as PcscReader));
       context.on('error', (err) => this.onServiceError(err));
       if (this.serviceDown) {
-        this.serviceDown = false;
+        this.serviceDown = undefined;
         this.emit({ type: 'service-up' });
       }
     } catch (err) {
@@ -96,15 +102,22 @@ export class PcscReaderSource implements CardReaderSource {
   private onReader(reader: PcscReader): void {
     const name = reader.name;
     if (this.options.readerFilter && !this.options.readerFilter(name)) return;
-    this.readersByName.set(name, { reader, present: false });
+    this.readersByName.set(name, { reader, present: false, atr: new Uint8Array(0), events: -1 });
     this.emit({ type: 'reader-added', reader: name });
     reader.on('status', (status) => {
       const entry = this.readersByName.get(name);
       if (!entry) return;
       const present = (status.state & reader.SCARD_STATE_PRESENT) !== 0 && (status.state & reader.SCARD_STATE_MUTE) === 0;
-      if (present === entry.present) return;
+      // pcsc-lite counts insertions/removals in the high word; pcsclite coalesces status callbacks,
+      // so a quick swap can arrive as PRESENT → PRESENT with only the counter telling.
+      const events = status.state >>> 16;
+      const swapped = present && entry.present && entry.events >= 0 && events !== entry.events;
+      entry.events = events;
+      if (present === entry.present && !swapped) return;
+      if (swapped) this.emit({ type: 'card-absent', reader: name });
       entry.present = present;
-      this.emit(present ? { type: 'card-present', reader: name, atr: new Uint8Array(status.atr ?? []) } : { type: 'card-absent', reader: name });
+      entry.atr = new Uint8Array(status.atr ?? []);
+      this.emit(present ? { type: 'card-present', reader: name, atr: entry.atr } : { type: 'card-absent', reader: name });
     });
     reader.on('end', () => {
       const entry = this.readersByName.get(name);
@@ -121,8 +134,8 @@ export class PcscReaderSource implements CardReaderSource {
     if (this.closed) return;
     this.teardown();
     if (!this.serviceDown) {
-      this.serviceDown = true;
-      this.emit({ type: 'service-down', error: pcscError(err, 'pcscd') });
+      this.serviceDown = pcscError(err, 'pcscd');
+      this.emit({ type: 'service-down', error: this.serviceDown });
     }
     clearTimeout(this.restartTimer);
     this.restartTimer = setTimeout(() => this.open(), this.options.restartDelayMs ?? 2_000);

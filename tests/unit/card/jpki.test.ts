@@ -2,7 +2,11 @@ import { createHash, verify } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { CardError } from '../../../src/main/card/card-error.js';
 import { authPinTries, identifyCard, readAuthCaCertificate, readAuthCertificate, signNonce, verifyAuthPin } from '../../../src/main/card/jpki.js';
-import { certificateSerial, testCaCertificates } from '../../../sim/pki/test-pki.js';
+import { CardChannel } from '../../../src/main/card/card-channel.js';
+import { jpkiApplication } from '../../../sim/card/jpki-application.js';
+import { loadPersona } from '../../../sim/card/persona.js';
+import { VirtualCard } from '../../../sim/card/virtual-card.js';
+import { certificateSerial, mintPersonaCertificates, testCaCertificates } from '../../../sim/pki/test-pki.js';
 import { openChannel, testTrust } from './in-process.js';
 
 const DAY = 86_400_000;
@@ -74,7 +78,6 @@ describe('JPKI AP reads against the virtual card', () => {
     await expect(signNonce(channel, Uint8Array.of(1), cert.publicKey)).rejects.toMatchObject({ sw: 0x6982 });
     await verifyAuthPin(channel, '1234');
     await channel.disconnect();
-    const { CardChannel } = await import('../../../src/main/card/card-channel.js');
     const again = new CardChannel(await source.connect('Test Slot 0'));
     await expect(signNonce(again, Uint8Array.of(1), cert.publicKey)).rejects.toMatchObject({ sw: 0x6982 });
   });
@@ -90,5 +93,28 @@ describe('JPKI AP reads against the virtual card', () => {
     const error = await identifyCard(channel).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CardError);
     expect((error as CardError).reason).toBe('CARD_BROKEN');
+  });
+});
+
+describe('card recognition by token (not by ATR)', () => {
+  async function channelFor(applications: 'none' | string) {
+    const persona = loadPersona('normal-adult');
+    const apps = applications === 'none' ? [] : [jpkiApplication(persona, await mintPersonaCertificates(persona.id, 100), applications)];
+    const card = new VirtualCard({ applications: apps });
+    card.powerOn();
+    return new CardChannel({ transmit: async (apdu) => card.process(apdu), disconnect: async () => card.powerOff() });
+  }
+
+  it.each([
+    ['JPKIAPIOSTOKEN', 'PHONE_TOKEN', 'E-CARD-003'],
+    ['JPKIAPGPSETOKEN', 'PHONE_TOKEN', 'E-CARD-003'],
+    ['JPKIAPICCTOKEN', 'JUKI_CARD', 'E-CARD-004'],
+    ['SOMETHINGELSE', 'NOT_MY_NUMBER_CARD', 'E-CARD-002'],
+  ])('token %s → %s (%s)', async (label, reason, code) => {
+    await expect(identifyCard(await channelFor(label))).rejects.toMatchObject({ reason, code });
+  });
+
+  it('a card without the JPKI application (SELECT → 6A82) is not a My Number card', async () => {
+    await expect(identifyCard(await channelFor('none'))).rejects.toMatchObject({ reason: 'NOT_MY_NUMBER_CARD' });
   });
 });
