@@ -1,7 +1,8 @@
 /**
- * A tiny Protocol Buffers encoder: the handful of wire types ONNX's ModelProto needs (varint,
- * 64-bit-free length-delimited fields and packed little-endian floats). Writing ONNX by hand
- * keeps the build free of a protobuf code generator; the field numbers live in onnx-proto.ts.
+ * A tiny Protocol Buffers encoder: the wire types ONNX's ModelProto needs (varints including
+ * negative int64, length-delimited bytes/strings/messages, packed varints, fixed32 floats).
+ * Writing ONNX by hand keeps the build free of a protobuf code generator; the onnx.proto field
+ * numbers are written down in graph.ts.
  */
 export class ProtoWriter {
   private readonly chunks: Uint8Array[] = [];

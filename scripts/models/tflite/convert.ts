@@ -235,9 +235,10 @@ class Converter {
     const starts = begin.map((b, axis) => ((beginMask ?? 0) & (1 << axis) ? ((strides[axis] ?? 1) > 0 ? 0 : far) : b));
     const ends = end.map((e, axis) => ((endMask ?? 0) & (1 << axis) ? ((strides[axis] ?? 1) > 0 ? far : -far) : e));
     const axes = begin.map((_, axis) => axis);
-    // Shrink axes take exactly one element: end = begin + 1 regardless of `end`.
+    // Shrink axes take exactly one element: end = begin + 1 regardless of `end` (for begin −1,
+    // "to the end", since ONNX would read an end of 0 as the first element).
     const shrinkAxes = axes.filter((axis) => (shrinkMask ?? 0) & (1 << axis));
-    for (const axis of shrinkAxes) ends[axis] = (starts[axis] ?? 0) + 1;
+    for (const axis of shrinkAxes) ends[axis] = starts[axis] === -1 ? far : (starts[axis] ?? 0) + 1;
     let out = this.graph.op(
       'Slice',
       [this.activation(inputIndex ?? -1, 'plain'), this.graph.int64Constant('starts', starts), this.graph.int64Constant('ends', ends), this.graph.int64Constant('axes', axes), this.graph.int64Constant('steps', strides)],
