@@ -10,6 +10,8 @@ export const UNKNOWN_CHARACTER = '●';
 
 /** Replaces every character Shift_JIS cannot round-trip with "●". */
 export function toShiftJisRepertoire(text: string): string {
+  // Almost every text round-trips whole; only then is the per-character check needed.
+  if (iconv.decode(iconv.encode(text, ENCODING), ENCODING) === text) return text;
   let out = '';
   for (const ch of text) {
     out += iconv.decode(iconv.encode(ch, ENCODING), ENCODING) === ch ? ch : UNKNOWN_CHARACTER;
