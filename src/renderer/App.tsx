@@ -38,7 +38,7 @@ export function App() {
 }
 
 /** One component per snapshot variant; the compiler fails here when the contract gains a screen. */
-function ScreenFor({ snapshot }: { snapshot: SessionSnapshot }) {
+export function ScreenFor({ snapshot }: { snapshot: SessionSnapshot }) {
   switch (snapshot.screen) {
     case 'standby':
       return <StandbyScreen />;
