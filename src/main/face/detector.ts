@@ -129,7 +129,7 @@ class BlazeFace implements Detector {
  * Concatenates the two heads in anchor order (16×16 grid first). Heads are told apart by shape
  * (scores end in 1, regressors in 16) and ordered by size, so output names do not matter.
  */
-export function splitOutputs(outputs: Record<string, Float32Array>): { scores: Float32Array; regressors: Float32Array } {
+function splitOutputs(outputs: Record<string, Float32Array>): { scores: Float32Array; regressors: Float32Array } {
   const heads = Object.values(outputs);
   const scoreHeads = heads.filter((h) => h.length === 512 || h.length === 384).sort((p, q) => q.length - p.length);
   const regressorHeads = heads.filter((h) => h.length === 512 * REGRESSOR_WIDTH || h.length === 384 * REGRESSOR_WIDTH).sort((p, q) => q.length - p.length);

@@ -10,7 +10,7 @@ import { createDetector, type Detector } from './detector.js';
 import { createEmbedder, DEFAULT_EMBEDDER_ID, type Embedder } from './embedder.js';
 import { FACE_ERROR_CODES, faceError } from './error-codes.js';
 import { frameToGrey, frameToRgb, type CameraFrame } from './frame.js';
-import { toGrey, type GreyImage, type Image } from './image.js';
+import type { GreyImage, Image } from './image.js';
 import { defaultManifestPath, loadManifest, type LoadedManifest } from './manifest.js';
 import { assessFrame, type FrameQuality } from './quality.js';
 import { laplacianVariance } from './sharpness.js';
@@ -83,8 +83,7 @@ export class FacePipeline {
     return this.analyseImage(image, luma);
   }
 
-  /** As analyseFrame, for an image already in memory (benchmarks, tests). */
-  async analyseImage(image: Image, luma: GreyImage = toGrey(image)): Promise<FrameAnalysis> {
+  private async analyseImage(image: Image, luma: GreyImage): Promise<FrameAnalysis> {
     let faces = await this.detector.detect(image);
     // The short-range model misses small faces; the full-range one finds them so we can say "come closer".
     if (faces.length === 0) faces = (await (await this.farDetection())?.detect(image)) ?? [];

@@ -36,8 +36,3 @@ export function toGrey(image: Image): GreyImage {
   }
   return { kind: 'grey', width, height, data: out };
 }
-
-/** Sample value of channel `c` at integer pixel (x, y); grey images answer the same for every c. */
-export function pixelAt(image: Image, x: number, y: number, c: number): number {
-  return image.kind === 'grey' ? image.data[y * image.width + x]! : image.data[(y * image.width + x) * 3 + c]!;
-}

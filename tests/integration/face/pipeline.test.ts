@@ -5,9 +5,11 @@
  */
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { KEYPOINT, type Detection } from '../../../src/main/face/detection.js';
+import { createDetector } from '../../../src/main/face/detector.js';
 import { FacePipeline } from '../../../src/main/face/face-pipeline.js';
 import type { Image } from '../../../src/main/face/image.js';
 import { decodeChipPhoto } from '../../../src/main/face/jp2-decode.js';
+import { loadManifest } from '../../../src/main/face/manifest.js';
 import { MANIFEST_PATH, SKIP_FACE_INTEGRATION } from './support/models.js';
 import { cameraFrame, chipPhoto, DEMO_PHOTOS, loadDemo } from './support/scenes.js';
 
@@ -22,11 +24,13 @@ describe.skipIf(SKIP_FACE_INTEGRATION)('face pipeline with real models', () => {
 
   beforeAll(async () => {
     pipeline = await FacePipeline.create({ manifestPath: MANIFEST_PATH, threads: 1 });
+    const detector = await createDetector(loadManifest(MANIFEST_PATH), { threads: 1 });
     for (const file of DEMO_PHOTOS) {
       const image = await loadDemo(file);
-      const faces = await (pipeline as unknown as { detector: { detect(i: Image): Promise<Detection[]> } }).detector.detect(image);
+      const faces = await detector.detect(image);
       subjects.push(...faces.slice(0, 1).map((face) => ({ image, face })));
     }
+    await detector.release();
   });
   afterAll(() => pipeline?.release());
 
