@@ -55,8 +55,9 @@ export async function readTlvFileBySfi(ch: CardChannel, sfi: number): Promise<Ui
     const le = ch.options.extended ? total - have : Math.min(256, total - have);
     const r = await ch.send({ cla: 0x00, ins: 0xb0, p1: have >> 8, p2: have & 0xff, le });
     if (r.sw !== SW.OK) throw statusError(r.sw, `READ BINARY SFI ${sfi} at ${have}`);
-    if (r.data.length === 0) throw malformed(`EF with SFI ${sfi} ended at ${have} of ${total} bytes`);
-    const take = Math.min(r.data.length, total - have);
+    // We never ask past the object's end, so a short answer means the header lied.
+    if (r.data.length < le) throw malformed(`EF with SFI ${sfi} ended at ${have + r.data.length} of ${total} bytes`);
+    const take = le;
     file.set(r.data.subarray(0, take), have);
     have += take;
   }
