@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { declarationSchema, type Declaration } from '../../../src/main/qualification/fallback/declaration.js';
+import { declarationSchema, parseDeclaration, type Declaration } from '../../../src/main/qualification/fallback/declaration.js';
+import { QUALIFICATION_ERRORS } from '../../../src/main/qualification/error-codes.js';
 import { declarationRows, facilityRows, renderDeclarationPdf } from '../../../src/main/qualification/fallback/declaration-pdf.js';
 import { DeclarationStore } from '../../../src/main/store/declarations.js';
 import { openKioskStore } from '../../../src/main/store/kiosk-store.js';
@@ -30,6 +31,13 @@ describe('被保険者資格申立書 record', () => {
     expect(declarationSchema.safeParse({ ...DECLARATION, chargedShare: '2' }).success).toBe(false);
     expect(declarationSchema.safeParse({ ...DECLARATION, insuranceType: 'kokuho' }).success).toBe(false);
     expect(declarationSchema.safeParse({ ...DECLARATION, declaredShare: 'unknown', chargedShare: '2' }).success).toBe(true);
+  });
+
+  it('names the fields to fix with the staff code', () => {
+    expect(() => parseDeclaration({ ...DECLARATION, phone: 'x', addresses: [] })).toThrow(
+      expect.objectContaining({ code: QUALIFICATION_ERRORS.DECLARATION_INVALID, message: expect.stringContaining('addresses, phone') }),
+    );
+    expect(() => parseDeclaration('not a form')).toThrow(expect.objectContaining({ code: QUALIFICATION_ERRORS.DECLARATION_INVALID }));
   });
 
   it('refuses a kana name that is not katakana and an empty address list', () => {

@@ -6,6 +6,8 @@
  * (choices recorded in docs/qualification.md).
  */
 import { z } from 'zod';
+import { KioskError } from '../../../shared/errors.js';
+import { QUALIFICATION_ERRORS } from '../error-codes.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
@@ -77,3 +79,14 @@ export const declarationSchema = z
     }
   });
 export type Declaration = z.infer<typeof declarationSchema>;
+
+/** Validates a declaration from the touch screen or staff view; names the fields to fix. */
+export function parseDeclaration(input: unknown): Declaration {
+  const parsed = declarationSchema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const fields = [...new Set(parsed.error.issues.map((i) => i.path.join('.') || '(form)'))].join(', ');
+  throw new KioskError(
+    QUALIFICATION_ERRORS.DECLARATION_INVALID,
+    `被保険者資格申立書の記入内容を確認してください (${fields}) / Check these fields of the declaration: ${fields}.`,
+  );
+}
