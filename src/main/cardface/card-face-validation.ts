@@ -22,8 +22,8 @@ export const DEFAULT_VALIDATION_POLICY: ValidationPolicy = { minConfidence: 0.8,
 
 /** My Number cards were first issued in January 2016; the shortest validity is 5 birthdays. */
 const EARLIEST_EXPIRY_YEAR = 2020;
-/** 10 birthdays after issue, issued at most a year ahead: never more than 11 years from today. */
-const MAX_YEARS_TO_EXPIRY = 11;
+/** The 10th birthday after an issue date no later than today falls at most 10 calendar years ahead. */
+const MAX_YEARS_TO_EXPIRY = 10;
 
 export interface Validation {
   readonly rejection: ValidationRejection | null;
