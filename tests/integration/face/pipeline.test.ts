@@ -9,6 +9,7 @@ import { createDetector } from '../../../src/main/face/detector.js';
 import { FacePipeline } from '../../../src/main/face/face-pipeline.js';
 import type { Image } from '../../../src/main/face/image.js';
 import { decodeChipPhoto } from '../../../src/main/face/jp2-decode.js';
+import { createLivenessScorer } from '../../../src/main/face/liveness.js';
 import { loadManifest } from '../../../src/main/face/manifest.js';
 import { MANIFEST_PATH, SKIP_FACE_INTEGRATION } from './support/models.js';
 import { cameraFrame, chipPhoto, DEMO_PHOTOS, loadDemo } from './support/scenes.js';
@@ -94,5 +95,15 @@ describe.skipIf(SKIP_FACE_INTEGRATION)('face pipeline with real models', () => {
     await expect(pipeline.enrolChipPhoto(flat)).rejects.toMatchObject({ code: 'E-FACE-008' });
     expect(await pipeline.embedStill(image)).toBeInstanceOf(Float32Array);
     expect(face.score).toBeGreaterThan(0.5);
+  });
+
+  it('computes the optional anti-spoofing score for a real face (it gates nothing: see docs/face.md)', async () => {
+    const scorer = await createLivenessScorer(loadManifest(MANIFEST_PATH), { threads: 1 });
+    const { image, face } = subjects[0]!;
+    const first = await scorer.score(image, face);
+    expect(Number.isFinite(first)).toBe(true);
+    expect(first).toBeGreaterThanOrEqual(0);
+    expect(await scorer.score(image, face)).toBe(first);
+    await scorer.release();
   });
 });
