@@ -16,7 +16,7 @@ test.use({
   permissions: ['camera'],
 });
 
-test('the camera runs only while the face screen is shown', async ({ page, kiosk }) => {
+test('the camera runs only while the face screen is shown', async ({ page, kiosk }, testInfo) => {
   // Count every stream the page opens, so the test sees the camera the way the OS light would.
   await page.addInitScript(() => {
     const opened: MediaStream[] = [];
@@ -42,13 +42,14 @@ test('the camera runs only while the face screen is shown', async ({ page, kiosk
   await expect
     .poll(() => page.locator('video.camera-preview').evaluate((v: HTMLVideoElement) => v.videoWidth))
     .toBeGreaterThan(0);
+  await page.screenshot({ path: testInfo.outputPath('face-live-camera.png') });
 
   await page.evaluate(() => (window.location.hash = '#gallery/face-failed'));
   await expect(page.locator('main[data-screen="face-failed"]')).toBeVisible();
   await expect.poll(liveTracks).toBe(0);
 });
 
-test('the seated layout moves the controls low and is reset for the next patient', async ({ page, kiosk }) => {
+test('the seated layout moves the controls low and is reset for the next patient', async ({ page, kiosk }, testInfo) => {
   await openGallery(page, kiosk, 'registration-terms');
   const agree = page.getByRole('button', { name: '同意して登録する' });
   const standingTop = (await agree.boundingBox())?.y ?? 0;
@@ -57,6 +58,9 @@ test('the seated layout moves the controls low and is reset for the next patient
   await expect(page.locator('.app.seated')).toBeVisible();
   const seatedTop = (await agree.boundingBox())?.y ?? 0;
   expect(seatedTop).toBeGreaterThan(standingTop + 50);
+  await page.screenshot({ path: testInfo.outputPath('registration-terms-seated.png') });
+  await page.evaluate(() => (window.location.hash = '#gallery/method-choice'));
+  await page.screenshot({ path: testInfo.outputPath('method-choice-seated.png') });
 
   await page.evaluate(() => (window.location.hash = '#gallery/standby'));
   await expect(page.locator('main[data-screen="standby"]')).toBeVisible();

@@ -38,7 +38,7 @@ export function SettingsBar() {
         </button>
         <button type="button" className="chip chip-strong" aria-pressed={seated} onClick={() => setSeated(!seated)}>
           <span aria-hidden="true">♿ </span>
-          {seated ? t('settings.seatedOff') : t('settings.seatedOn')}
+          {t('settings.seated')}
         </button>
       </div>
     </nav>
