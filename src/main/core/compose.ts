@@ -4,8 +4,14 @@
  * with a temporary data directory, so what they exercise is what patients get.
  */
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { openKioskStore, type KioskStore } from '../store/kiosk-store.js';
+import { PcscReaderSource } from '../card/pcsc-reader-source.js';
+import { ReaderMonitor } from '../card/reader-monitor.js';
+import type { JpkiTrust } from '../card/jpki.js';
+import { HttpQualificationGateway } from '../qualification/http-gateway.js';
+import { ConfirmationService } from '../qualification/confirmation-service.js';
+import { ReceiptWriter } from '../qualification/receipt-writer.js';
 import { DEFAULT_SESSION_CONFIG, type SessionConfig } from '../session/config.js';
 import { initialState } from '../session/state.js';
 import { reduce } from '../session/reducer.js';
@@ -17,6 +23,11 @@ import { createKioskCore, type KioskCore } from './kiosk-core.js';
 import { createSessionRunner } from './session-runner.js';
 import { createEffectRunner, type KioskPorts } from './effect-runner.js';
 import { unavailablePorts } from './unavailable-ports.js';
+import { createCardLink, readCertificateAgain } from './card-port.js';
+import { createConsentPort } from './consent-port.js';
+import { ASSUME_REGISTERED, createQualificationLink, type QualificationLink, type RegistrationDirectory } from './qualification-port.js';
+import { DEMO_READER, ensurePcscdForDemo, startDemoWorld, type DemoWorld } from './demo-services.js';
+import { loadDeviceKey, type DeviceKey } from './device-key.js';
 import type { KioskConfig } from './config.js';
 import type { Logger } from './logger.js';
 
@@ -36,14 +47,44 @@ function sessionConfigFrom(store: KioskStore): SessionConfig {
   };
 }
 
+/** Per-attempt deadline for the qualification service; the session's own timeout is longer. */
+const SERVICE_TIMEOUT_MS = 8_000;
+/** How often queued confirmations (未確認) are retried. */
+const DRAIN_INTERVAL_MS = 60_000;
+/** vsmartcard's readers exist only for the simulator; a kiosk without the demo uses real ones. */
+const isVirtualReader = (name: string) => name.startsWith('Virtual PCD');
+
 export async function startKiosk(config: KioskConfig, log: Logger): Promise<RunningKiosk> {
   mkdirSync(config.dataDir, { recursive: true });
   const store = openKioskStore(join(config.dataDir, 'kiosk.sqlite'));
   const verdict = store.audit.verify();
   if (!verdict.ok) log.error({ code: 'E-STORE-002', verdict }, '監査ログの改ざんまたは破損を検出 / audit chain broken');
+  const now = () => new Date();
+
+  const device = await loadDeviceKey(join(config.dataDir, 'device-key.json'));
+  const demo = config.demo ? await startDemo(device, log) : undefined;
+  const trust: JpkiTrust = demo?.trust ?? { authCas: [] };
+  if (!config.demo) log.warn({ code: 'E-CARD-007' }, 'JPKI CA 証明書が未設定のため、カードは検証できません / no JPKI CA configured: cards cannot be verified');
+
+  const source = new PcscReaderSource({ readerFilter: config.demo ? (name) => name === DEMO_READER : (name) => !isVirtualReader(name) });
+  const monitor = new ReaderMonitor(source, { trust });
+  // Late-bound: the card link asks "registered?" of the qualification link, which signs with the card.
+  const qualification: { link?: QualificationLink } = {};
+  const cards = createCardLink({
+    subscribe: (listener) => monitor.on(listener),
+    isRegistered: async (card) => (qualification.link ? qualification.link.isRegistered(card) : false),
+    expiredCertificate: (reader) => readCertificateAgain(source, reader, trust),
+    now,
+    log,
+  });
+  const service = startQualification(store, device, demo, cards.current, now, log, config.dataDir);
+  qualification.link = service?.link;
 
   const ports: KioskPorts = {
     ...unavailablePorts(),
+    card: cards.port,
+    consents: createConsentPort(store.consents, cards.current, now),
+    ...(service ? { qualification: service.link.port } : {}),
     audit: {
       append: (event: AuditEvent) => {
         const { kind, ...detail } = event;
@@ -54,7 +95,7 @@ export async function startKiosk(config: KioskConfig, log: Logger): Promise<Runn
         }
       },
     },
-    now: () => new Date(),
+    now,
   };
 
   const effects = createEffectRunner(ports, log);
@@ -64,6 +105,12 @@ export async function startKiosk(config: KioskConfig, log: Logger): Promise<Runn
     (err) => log.error({ err }, 'snapshot listener failed'),
   );
   effects.start(runner.dispatchEvent);
+  // Back at standby the patient is gone: power the card down so a verified PIN does not linger.
+  runner.subscribe((snapshot) => {
+    if (snapshot.screen === 'standby') void cards.endCard();
+  });
+  cards.start(runner.dispatchEvent);
+  monitor.start();
 
   const core = createKioskCore(
     {
@@ -80,7 +127,48 @@ export async function startKiosk(config: KioskConfig, log: Logger): Promise<Runn
     dispatchEvent: runner.dispatchEvent,
     async close() {
       await core.close();
+      service?.stopDrain();
+      await cards.close();
+      await monitor.stop();
+      await source.close();
+      await demo?.close();
       store.close();
     },
   };
+}
+
+/** The demo's pcscd and simulated world; without them the kiosk still starts (staff code logged). */
+async function startDemo(device: DeviceKey, log: Logger): Promise<DemoWorld | undefined> {
+  await ensurePcscdForDemo(log);
+  try {
+    return await startDemoWorld(device, log);
+  } catch (err) {
+    log.error({ err, code: err instanceof Error && 'code' in err ? err.code : undefined }, 'demo world did not start; the kiosk runs without card and service simulators');
+    return undefined;
+  }
+}
+
+function startQualification(
+  store: KioskStore,
+  device: DeviceKey,
+  demo: DemoWorld | undefined,
+  currentCard: Parameters<typeof createQualificationLink>[0]['currentCard'],
+  now: () => Date,
+  log: Logger,
+  dataDir: string,
+): { link: QualificationLink; stopDrain: () => void } | undefined {
+  const serviceUrl = demo?.serviceUrl ?? store.settings.get('qualificationEndpoint');
+  const directory: RegistrationDirectory = demo?.directory ?? ASSUME_REGISTERED;
+  let receipts: ReceiptWriter;
+  try {
+    receipts = new ReceiptWriter(resolve(dataDir, store.settings.get('receiptFolder')));
+  } catch (err) {
+    log.error({ err, code: err instanceof Error && 'code' in err ? err.code : undefined }, 'レセコン folder unusable: qualification checks are off');
+    return undefined;
+  }
+  const gateway = new HttpQualificationGateway({ baseUrl: serviceUrl, timeoutMs: SERVICE_TIMEOUT_MS });
+  const confirmations = new ConfirmationService({ store, gateway, attester: device.attester, receipts });
+  const link = createQualificationLink({ confirmations, gateway, serviceUrl, timeoutMs: SERVICE_TIMEOUT_MS, directory, consents: store.consents, currentCard, now, log });
+  log.info({ serviceUrl, deviceId: device.deviceId }, 'qualification service');
+  return { link, stopDrain: confirmations.startAutoDrain(DRAIN_INTERVAL_MS) };
 }

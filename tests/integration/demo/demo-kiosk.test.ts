@@ -1,0 +1,135 @@
+/**
+ * The composed kiosk in demo mode, end to end: the real session, SQLite and レセコン writer, the
+ * real reader monitor over pcsclite → pcscd → vpcd, the virtual card and the qualification-service
+ * simulator in the demo's child process. Personas go in through the card's control endpoint (as
+ * `npm run sim:card -- insert` does) and the patient's taps go through core.handleIntent.
+ * Runs only where pcscd + vpcd can be had; outside CI that is skipped with the reason, in CI it fails.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startKiosk, type RunningKiosk } from '../../../src/main/core/compose.js';
+import { createLogger } from '../../../src/main/core/logger.js';
+import type { SessionSnapshot } from '../../../src/shared/snapshot.js';
+import { loadPersona } from '../../../sim/card/persona.js';
+import { requirePcscdOutsideCiSkip } from '../support/pcscd.js';
+import { insertCard, removeCard } from './virtual-card-control.js';
+
+const ready = await requirePcscdOutsideCiSkip();
+
+describe.skipIf(!ready)('demo kiosk through pcscd + vpcd with the service simulator', () => {
+  let dataDir: string;
+  let kiosk: RunningKiosk;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'kiosk-demo-'));
+    kiosk = await startKiosk({ dataDir, port: 0, open: 'none', demo: true }, createLogger({ level: 'silent' }));
+  }, 40_000);
+
+  afterAll(async () => {
+    await kiosk?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  /** Resolves with the first snapshot (current or coming) on `screen`. */
+  function screen<S extends SessionSnapshot['screen']>(name: S, ms = 15_000): Promise<Extract<SessionSnapshot, { screen: S }>> {
+    return new Promise((resolve, reject) => {
+      const seen: string[] = [];
+      const check = (s: SessionSnapshot) => {
+        seen.push(s.screen);
+        if (s.screen !== name) return false;
+        clearTimeout(timer);
+        unsubscribe();
+        resolve(s as Extract<SessionSnapshot, { screen: S }>);
+        return true;
+      };
+      const timer = setTimeout(() => {
+        unsubscribe();
+        reject(new Error(`no ${name} screen within ${ms} ms; saw ${seen.join(' → ')}`));
+      }, ms);
+      const unsubscribe = kiosk.core.subscribe(check);
+      check(kiosk.core.current());
+    });
+  }
+
+  function tap(intent: unknown): void {
+    expect(kiosk.core.handleIntent(intent, 'test')).toEqual({ ok: true });
+  }
+
+  function typePin(pin: string): void {
+    for (const digit of pin) tap({ type: 'pin-digit', digit: Number(digit) });
+    tap({ type: 'pin-submit' });
+  }
+
+  const receipts = () => readdirSync(join(dataDir, 'receipts')).filter((f) => f.endsWith('.xml'));
+
+  async function takeCard(): Promise<void> {
+    await removeCard();
+    await screen('standby');
+  }
+
+  it('normal adult with the correct PIN and consent to all: 有効 for staff and one レセコン file', async () => {
+    await insertCard('normal-adult');
+    await screen('method-choice');
+    tap({ type: 'choose-method', method: 'pin' });
+    expect(await screen('pin-entry')).toMatchObject({ triesLeft: 3, purpose: 'confirmation' });
+    typePin(loadPersona('normal-adult').secrets.userAuthPin ?? '');
+    await screen('consent-choice');
+    tap({ type: 'consent-all' });
+    const done = await screen('done', 25_000);
+    expect(done.ending).toBe('completed');
+    expect(done.result).toMatchObject({ outcome: 'valid', method: 'pin', consentSent: true, insurance: { insurerNumber: '01130012', sharePercent: 30 } });
+    const files = receipts();
+    expect(files).toHaveLength(1);
+    expect(readFileSync(join(dataDir, 'receipts', files[0] ?? '')).toString('latin1')).toContain('<InsurerNumber>01130012</InsurerNumber>');
+    await takeCard();
+  }, 40_000);
+
+  it('a wrong PIN shows the tries the card has left, and the card is not asked again', async () => {
+    await insertCard('normal-adult');
+    await screen('method-choice');
+    tap({ type: 'choose-method', method: 'pin' });
+    await screen('pin-entry');
+    typePin('0000');
+    await screen('working');
+    const again = await screen('pin-entry');
+    expect(again).toMatchObject({ wrongLastTime: true, triesLeft: 2, digitsEntered: 0 });
+    await takeCard();
+  }, 30_000);
+
+  it('an unregistered card goes to 利用登録, registers with the PIN and then gets its result', async () => {
+    await insertCard('unregistered');
+    await screen('registration-terms');
+    tap({ type: 'agree-terms' });
+    await screen('method-choice');
+    tap({ type: 'choose-method', method: 'pin' });
+    expect(await screen('pin-entry')).toMatchObject({ purpose: 'registration' });
+    typePin(loadPersona('unregistered').secrets.userAuthPin ?? '');
+    await screen('registration-complete', 20_000);
+    tap({ type: 'continue' });
+    await screen('consent-choice');
+    tap({ type: 'consent-all' });
+    expect((await screen('done', 25_000)).result).toMatchObject({ outcome: 'valid' });
+    await takeCard();
+  }, 50_000);
+
+  it('a certificate past its grace period makes the card unusable, with its dates', async () => {
+    await insertCard('cert-expired');
+    const unusable = await screen('card-unusable');
+    expect(unusable.reason).toBe('certificate-expired');
+    expect(unusable.certificate?.notAfter).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await takeCard();
+  }, 30_000);
+
+  it('pulling the card in the middle of the PIN returns to standby', async () => {
+    await insertCard('normal-adult');
+    await screen('method-choice');
+    tap({ type: 'choose-method', method: 'pin' });
+    await screen('pin-entry');
+    tap({ type: 'pin-digit', digit: 1 });
+    tap({ type: 'pin-digit', digit: 2 });
+    await takeCard();
+    expect(receipts()).toHaveLength(2);
+  }, 30_000);
+});
