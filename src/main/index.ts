@@ -51,6 +51,8 @@ void app.whenReady().then(async () => {
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      // The card-detected cue plays before the patient has touched the screen.
+      autoplayPolicy: 'no-user-gesture-required',
     },
   });
 

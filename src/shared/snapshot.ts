@@ -146,6 +146,8 @@ export const sessionSnapshotSchema = z.discriminatedUnion('screen', [
     /** 1-based attempt number, out of maxAttempts. */
     attempt: z.number().int().min(1).max(20),
     maxAttempts: z.number().int().min(1).max(20),
+    /** The card has a usable PIN, so "use the PIN instead" may be offered during capture. */
+    canUsePin: z.boolean(),
     purpose: authPurposeSchema,
   }),
   z.object({

@@ -13,7 +13,7 @@ type Props = Extract<SessionSnapshot, { screen: 'face' }>;
  * advice from main's quality hint, and the attempt count in plain sight, so there is no hidden
  * clock. Seated patients get guidance for looking up at the camera.
  */
-export function FaceScreen({ hint, attempt, maxAttempts, purpose }: Props) {
+export function FaceScreen({ hint, attempt, maxAttempts, canUsePin, purpose }: Props) {
   const t = useText();
   const seated = useLayout((s) => s.seated);
   const video = useRef<HTMLVideoElement>(null);
@@ -23,9 +23,16 @@ export function FaceScreen({ hint, attempt, maxAttempts, purpose }: Props) {
       screen="face"
       title={t('face.title')}
       actions={
-        <IntentButton intent={{ type: 'call-staff' }} variant="secondary">
-          {t('common.callStaff')}
-        </IntentButton>
+        <>
+          {canUsePin ? (
+            <IntentButton intent={{ type: 'use-pin-instead' }} variant="secondary">
+              {t('faceFailed.usePin')}
+            </IntentButton>
+          ) : null}
+          <IntentButton intent={{ type: 'call-staff' }} variant="secondary">
+            {t('common.callStaff')}
+          </IntentButton>
+        </>
       }
     >
       {purpose === 'registration' ? <p className="note">{t('method.forRegistration')}</p> : null}
