@@ -16,7 +16,7 @@ import type { CardReaderSource } from '../src/main/card/transport.js';
 import { CardSlot } from '../sim/card/card-slot.js';
 import { createPersonaCard } from '../sim/card/persona-card.js';
 import { VPCD_BASE_PORT, VpcdLink } from '../sim/card/vpcd-link.js';
-import { testCaCertificates } from '../sim/pki/test-pki.js';
+import { testTrust } from '../sim/pki/test-pki.js';
 import { collationFor } from '../tests/unit/card/read-sequences.js';
 import { ensurePcscd } from '../tests/integration/support/pcscd.js';
 
@@ -68,7 +68,7 @@ async function waitForReader(source: PcscReaderSource, present: boolean): Promis
 }
 
 async function main(): Promise<void> {
-  const trust = { authCas: [(await testCaCertificates()).auth] };
+  const trust = await testTrust();
 
   const slot = new CardSlot('bench');
   slot.insert(await createPersonaCard(PERSONA));

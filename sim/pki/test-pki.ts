@@ -6,6 +6,10 @@
  * qualification-service simulator uses to find the person (as operators do with real serials).
  */
 import { createHash, createPublicKey, webcrypto, type KeyObject } from 'node:crypto';
+import { keyIdText } from '../../src/main/card/cv-certificate.js';
+import type { CardFaceOptions } from '../../src/main/card/kenkaku.js';
+import type { JpkiTrust } from '../../src/main/card/jpki.js';
+import { KENKAKU_CV_ROOT_KEY_ID } from '../card/kenkaku-application.js';
 import { x509 } from '../../src/main/card/x509.js';
 import { loadTestKey, personaKeyName } from './test-keys.js';
 
@@ -89,4 +93,14 @@ export async function mintPersonaCertificates(personaId: string, notAfterDaysFro
       extensions: [new x509.KeyUsagesExtension(kind === 'auth' ? x509.KeyUsageFlags.digitalSignature : x509.KeyUsageFlags.nonRepudiation, true)],
     });
   return { auth: await mint('auth', cas.auth, 'jpki-auth-ca'), sign: await mint('sign', cas.sign, 'jpki-sign-ca'), cas };
+}
+
+/** What a kiosk in demo mode or a test configures to trust the simulated cards. */
+export async function testTrust(now = new Date()): Promise<JpkiTrust> {
+  return { authCas: [(await testCaCertificates(now)).auth] };
+}
+
+/** The CV root key of the simulated 券面確認AP issuer, so card-face signatures are checked. */
+export function testCardFaceOptions(): CardFaceOptions {
+  return { cvRootKeys: new Map([[keyIdText(KENKAKU_CV_ROOT_KEY_ID), createPublicKey(loadTestKey('cv-root'))]]) };
 }

@@ -62,6 +62,11 @@ export interface JpkiTrust {
   readonly authCas: readonly x509.X509Certificate[];
 }
 
+/** Build the trust set from configured CA certificates (PEM text or DER bytes). */
+export function jpkiTrustFrom(certificates: readonly (string | Uint8Array)[]): JpkiTrust {
+  return { authCas: certificates.map((c) => new x509.X509Certificate(typeof c === 'string' ? c : Uint8Array.from(c))) };
+}
+
 export function parseCertificate(der: Uint8Array): x509.X509Certificate {
   try {
     return new x509.X509Certificate(Uint8Array.from(der));

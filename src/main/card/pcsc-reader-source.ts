@@ -111,7 +111,11 @@ export class PcscReaderSource implements CardReaderSource {
       // pcsc-lite counts insertions/removals in the high word; pcsclite coalesces status callbacks,
       // so a quick swap can arrive as PRESENT → PRESENT with only the counter telling.
       const events = status.state >>> 16;
-      const swapped = present && entry.present && entry.events >= 0 && events !== entry.events;
+      // The initial get_status answer can arrive after the watcher's newer one: drop stale states.
+      // (The counter is 16 bits; a wrap restarts at 0, which the distance test tolerates.)
+      if (entry.events >= 0 && ((entry.events - events) & 0xffff) > 0 && ((entry.events - events) & 0xffff) < 0x8000) return;
+      // A removal and an insertion are two counts; one count with the card still present is not a swap.
+      const swapped = present && entry.present && entry.events >= 0 && ((events - entry.events) & 0xffff) >= 2;
       entry.events = events;
       if (present === entry.present && !swapped) return;
       if (swapped) this.emit({ type: 'card-absent', reader: name });

@@ -12,7 +12,7 @@ import { CardSlot } from '../../../sim/card/card-slot.js';
 import { createPersonaCard } from '../../../sim/card/persona-card.js';
 import { listPersonaIds } from '../../../sim/card/persona.js';
 import { VPCD_BASE_PORT, VpcdLink } from '../../../sim/card/vpcd-link.js';
-import { testCaCertificates } from '../../../sim/pki/test-pki.js';
+import { testCardFaceOptions, testTrust } from '../../../sim/pki/test-pki.js';
 import { PullableCard } from '../../unit/card/pulled-card.js';
 import { collationFor, SESSION_SEQUENCES } from '../../unit/card/read-sequences.js';
 import { requirePcscdOutsideCiSkip } from '../support/pcscd.js';
@@ -63,7 +63,7 @@ describe.skipIf(!ready)('My Number card reads through pcscd + vpcd', () => {
 
   beforeAll(async () => {
     source = new PcscReaderSource({ readerFilter: (name) => name.startsWith(READER) });
-    monitor = new ReaderMonitor(source, { trust: { authCas: [(await testCaCertificates()).auth] } });
+    monitor = new ReaderMonitor(source, { trust: await testTrust(), cardFace: testCardFaceOptions() });
     monitor.on((e) => events.push(e));
     monitor.start();
     await next(['reader-added'], 0);
@@ -80,7 +80,7 @@ describe.skipIf(!ready)('My Number card reads through pcscd + vpcd', () => {
     const expected: Record<string, string> = { 'cert-expired': 'E-CARD-005', 'broken-chip': 'E-CARD-008' };
     for (const id of listPersonaIds()) {
       const e = await insert(await createPersonaCard(id));
-      if (expected[id]) expect(e, id).toMatchObject({ type: 'card-error', error: { code: expected[id] } });
+      if (expected[id]) expect(e, `${id}: ${JSON.stringify(e)}`).toMatchObject({ type: 'card-error', error: { code: expected[id] } });
       else expect(e, id).toMatchObject({ type: 'card-read', facts: { token: 'my-number-card' } });
       await remove();
     }
@@ -111,6 +111,7 @@ describe.skipIf(!ready)('My Number card reads through pcscd + vpcd', () => {
     for (const id of ['pinless-face', 'foreign-resident']) {
       const face = await (await readPersona(id)).readCardFace(collationFor(id));
       expect(Buffer.from(face.record.facePhotoJp2.subarray(4, 8)).toString('latin1')).toBe('jP  ');
+      expect(face.issuerSignature).toBe('verified');
       await remove();
     }
   });
@@ -130,8 +131,8 @@ describe.skipIf(!ready)('My Number card reads through pcscd + vpcd', () => {
       slot.insert(card);
       await link.settled();
       await next(['card-removed'], from);
-      const outcome = events.slice(from).find((e) => e.type === 'card-error' || e.type === 'card-read');
-      if (k < 6) expect(outcome, `pulled after APDU ${k}`).toMatchObject({ type: 'card-error', error: { reason: 'CARD_REMOVED' } });
+      const seen = events.slice(from).map((e) => (e.type === 'card-error' ? `card-error:${e.error.reason}` : e.type));
+      if (k < 6) expect(seen, `pulled after APDU ${k}`).toEqual(['card-inserted', 'card-error:CARD_REMOVED', 'card-removed']);
     }
     await readPersona('normal-adult');
     await remove();

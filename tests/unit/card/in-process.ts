@@ -4,7 +4,7 @@ import { InProcessReaderSource } from '../../../src/main/card/inprocess-reader-s
 import { CardSlot } from '../../../sim/card/card-slot.js';
 import { createPersonaCard } from '../../../sim/card/persona-card.js';
 import type { SmartCard } from '../../../sim/card/smart-card.js';
-import { testCaCertificates } from '../../../sim/pki/test-pki.js';
+export { testTrust } from '../../../sim/pki/test-pki.js';
 
 export async function insertPersona(personaId: string) {
   const slot = new CardSlot('Test Slot 0');
@@ -18,9 +18,4 @@ export async function openChannel(personaId: string, options: ChannelOptions = {
   const inserted = await insertPersona(personaId);
   const channel = new CardChannel(await inserted.source.connect('Test Slot 0'), options);
   return { channel, ...inserted };
-}
-
-export async function testTrust() {
-  const cas = await testCaCertificates();
-  return { authCas: [cas.auth] };
 }

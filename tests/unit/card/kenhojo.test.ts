@@ -1,18 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CardError } from '../../../src/main/card/card-error.js';
-import { collationNumberB } from '../../../src/main/card/collation-number.js';
 import { parseBasicFour, readBasicFour } from '../../../src/main/card/kenhojo.js';
 import { parseCardFaceRecord } from '../../../src/main/card/card-face-record.js';
 import { parseCvCertificate } from '../../../src/main/card/cv-certificate.js';
 import { parseCertificate } from '../../../src/main/card/jpki.js';
-import { loadPersona } from '../../../sim/card/persona.js';
 import { openChannel } from './in-process.js';
+import { collationFor } from './read-sequences.js';
 
-const b = (id: string) => {
-  const p = loadPersona(id).printed;
-  return collationNumberB({ birthDate: p.birthDate, cardExpiryYear: Number(p.cardExpiry.slice(0, 4)), securityCode: p.securityCode, nationality: p.nationality });
-};
+const b = collationFor;
 
 describe('入力補助AP basic four', () => {
   it('reads name, address, birth date and sex with the 4-digit PIN in 3 APDUs', async () => {

@@ -10,14 +10,11 @@ import { KENKAKU_CV_ROOT_KEY_ID } from '../../../sim/card/kenkaku-application.js
 import { loadPersona } from '../../../sim/card/persona.js';
 import { personaAssetDir } from '../../../sim/card/persona-assets.js';
 import { loadTestKey } from '../../../sim/pki/test-keys.js';
+import { testCardFaceOptions } from '../../../sim/pki/test-pki.js';
 import { openChannel } from './in-process.js';
+import { collationFor } from './read-sequences.js';
 
-function collationFor(id: string): string {
-  const p = loadPersona(id).printed;
-  return collationNumberB({ birthDate: p.birthDate, cardExpiryYear: Number(p.cardExpiry.slice(0, 4)), securityCode: p.securityCode, nationality: p.nationality });
-}
 
-const cvRootKeys = () => new Map([[keyIdText(KENKAKU_CV_ROOT_KEY_ID), createPublicKey(loadTestKey('cv-root'))]]);
 
 describe('照合番号B', () => {
   it('uses the Japanese-era year for nationals (1980-02-17 → 昭和55) and the Gregorian year for foreign residents', () => {
@@ -46,7 +43,7 @@ describe('券面事項確認AP card-face read', () => {
 
   it('verifies the issuer signature through the CV certificate when the root key is configured', async () => {
     const { channel } = await openChannel('foreign-resident');
-    const read = await readCardFace(channel, collationFor('foreign-resident'), { cvRootKeys: cvRootKeys() });
+    const read = await readCardFace(channel, collationFor('foreign-resident'), testCardFaceOptions());
     expect(read.issuerSignature).toBe('verified');
   });
 

@@ -76,6 +76,8 @@ describe('PcscReaderSource', () => {
     reader.emit('status', { state: EMPTY | (1 << 16) });
     reader.emit('status', { state: PRESENT | (2 << 16), atr: Buffer.from('3BE000FF8131FE4514', 'hex') });
     reader.emit('status', { state: PRESENT | (4 << 16), atr: Buffer.from('3BE000FF8131FE4514', 'hex') }); // removed + inserted between polls
+    reader.emit('status', { state: PRESENT | 0x100 | (5 << 16) }); // one count with the card still there: not a swap
+    reader.emit('status', { state: EMPTY | (3 << 16) }); // stale initial answer arriving late: ignored
     reader.emit('end');
     expect(events.map((e) => e.type)).toEqual(['reader-added', 'card-present', 'card-absent', 'card-present', 'card-absent', 'reader-removed']);
     await source.close();
