@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { KioskError } from '../../shared/errors.js';
 import { consentItemSchema } from '../../shared/snapshot.js';
 import { STORE_ERRORS } from './error-codes.js';
+import { isValidCron } from './retention-schedule.js';
 import type { KioskDatabase } from './database.js';
 
 export const settingsSchema = z.object({
@@ -23,6 +24,8 @@ export const settingsSchema = z.object({
   unknownInsurerNumber: z.enum(['77777777', '77777779']),
   /** Personal data (queue payloads, results, consents) older than this many days is purged. */
   retentionDays: z.number().int().min(1).max(3650),
+  /** When the purge runs (cron, Japan time). */
+  retentionPurgeCron: z.string().refine(isValidCron, 'not a cron expression'),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -36,6 +39,7 @@ export const DEFAULT_SETTINGS: Settings = {
   askPrescription: false,
   unknownInsurerNumber: '77777777',
   retentionDays: 90,
+  retentionPurgeCron: '30 3 * * *',
 };
 
 export class SettingsStore {
