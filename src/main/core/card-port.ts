@@ -128,6 +128,7 @@ export function createCardLink(deps: CardPortDeps): CardLink {
         const read = pending;
         const card: InsertedCard = { session: event.session, certificate: event.facts.certificate, subjectKey: subjectKeyOf(event.facts.certificate.der) };
         inserted = card;
+        log.info({ apdus: event.facts.apdus }, 'card read without PIN');
         void factsOf(card).then(
           (facts) => read?.settle({ facts }),
           (error: unknown) => read?.settle({ error: error instanceof Error ? error : new Error(String(error)) }),
@@ -150,8 +151,9 @@ export function createCardLink(deps: CardPortDeps): CardLink {
         return;
       }
       case 'card-removed':
+        if (inserted !== undefined) log.info({ apdus: inserted.session.apduCount }, 'card removed; its session is ended by the monitor');
         pending = undefined;
-        inserted = undefined; // the monitor has already ended its CardSession
+        inserted = undefined;
         dispatch({ type: 'card-removed' });
         return;
       case 'service-down':
@@ -203,7 +205,9 @@ export function createCardLink(deps: CardPortDeps): CardLink {
       const card = inserted;
       inserted = undefined;
       pending = undefined;
-      await card?.session.end();
+      if (card === undefined) return;
+      await card.session.end();
+      log.info({ apdus: card.session.apduCount }, 'card session ended (UNPOWER)');
     },
     async close() {
       unsubscribe?.();

@@ -86,7 +86,7 @@ describe.skipIf(!ready)('demo kiosk through pcscd + vpcd with the service simula
     await takeCard();
   }, 40_000);
 
-  it('a wrong PIN shows the tries the card has left, and the card is not asked again', async () => {
+  it('a wrong PIN shows the tries the card has left, having spent exactly one', async () => {
     await insertCard('normal-adult');
     await screen('method-choice');
     tap({ type: 'choose-method', method: 'pin' });
@@ -132,4 +132,20 @@ describe.skipIf(!ready)('demo kiosk through pcscd + vpcd with the service simula
     await takeCard();
     expect(receipts()).toHaveLength(2);
   }, 30_000);
+
+  it('a second visit within 24 hours is not asked for consent again: the consent on file goes with the request', async () => {
+    const seen: string[] = [];
+    const unsubscribe = kiosk.core.subscribe((s) => seen.push(s.screen));
+    await insertCard('normal-adult');
+    await screen('method-choice');
+    tap({ type: 'choose-method', method: 'pin' });
+    await screen('pin-entry');
+    typePin(loadPersona('normal-adult').secrets.userAuthPin ?? '');
+    const done = await screen('done', 25_000);
+    unsubscribe();
+    expect(seen).not.toContain('consent-choice');
+    expect(done.result).toMatchObject({ outcome: 'valid', consentSent: false });
+    expect(receipts()).toHaveLength(3);
+    await takeCard();
+  }, 40_000);
 });
