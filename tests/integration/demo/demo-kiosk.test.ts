@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startKiosk, type RunningKiosk } from '../../../src/main/core/compose.js';
@@ -21,10 +22,17 @@ const ready = await requirePcscdOutsideCiSkip();
 describe.skipIf(!ready)('demo kiosk through pcscd + vpcd with the service simulator', () => {
   let dataDir: string;
   let kiosk: RunningKiosk;
+  /** The simulator's address, as the kiosk logs it for operators. */
+  let serviceUrl = '';
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'kiosk-demo-'));
-    kiosk = await startKiosk({ dataDir, port: 0, open: 'none', demo: true }, createLogger({ level: 'silent' }));
+    const destination = {
+      write(line: string) {
+        serviceUrl ||= /"serviceUrl":"([^"]+)"/.exec(line)?.[1] ?? '';
+      },
+    };
+    kiosk = await startKiosk({ dataDir, port: 0, open: 'none', demo: true }, createLogger({ level: 'info', destination }));
   }, 40_000);
 
   afterAll(async () => {
@@ -147,5 +155,29 @@ describe.skipIf(!ready)('demo kiosk through pcscd + vpcd with the service simula
     expect(done.result).toMatchObject({ outcome: 'valid', consentSent: false });
     expect(receipts()).toHaveLength(3);
     await takeCard();
+  }, 40_000);
+
+  it('with the service down, reception ends with "confirm later" and the request waits in the durable queue', async () => {
+    const faults = await fetch(new URL('admin/faults', serviceUrl), { method: 'PUT', body: JSON.stringify({ failure: 'http-503' }) });
+    expect(faults.ok).toBe(true);
+    try {
+      await insertCard('normal-adult');
+      await screen('method-choice');
+      tap({ type: 'choose-method', method: 'pin' });
+      await screen('pin-entry');
+      typePin(loadPersona('normal-adult').secrets.userAuthPin ?? '');
+      const done = await screen('done', 25_000);
+      expect(done.result).toMatchObject({ outcome: 'unreachable', nextStep: 'confirm-later' });
+      expect(receipts()).toHaveLength(3);
+      const db = new Database(join(dataDir, 'kiosk.sqlite'), { readonly: true });
+      try {
+        expect(db.prepare("SELECT count(*) AS n FROM pending_queue WHERE status = 'pending'").get()).toEqual({ n: 1 });
+      } finally {
+        db.close();
+      }
+      await takeCard();
+    } finally {
+      await fetch(new URL('admin/faults', serviceUrl), { method: 'PUT', body: JSON.stringify({ failure: 'none' }) });
+    }
   }, 40_000);
 });
