@@ -5,6 +5,7 @@
  * card is needed later) before reception moves on, and `drain()` confirms it when the service is
  * back. Every step leaves an audit event; nothing here touches images or PINs.
  */
+import { KioskError } from '../../shared/errors.js';
 import type { KioskStore } from '../store/kiosk-store.js';
 import { PendingQueue, type QueueItem } from '../store/pending-queue.js';
 import type { TroubleCategory } from '../store/trouble-categories.js';
@@ -14,7 +15,8 @@ import type { AuthProof, ConsentPayload, IdentityMethod, QualificationRequest, Q
 import { changesAgainst, pendingPayloadSchema, pendingResultSchema, type Change, type PendingPayload, type PendingResult, type ProvisionalFacts } from './pending-confirmation.js';
 import type { ReceiptWriter } from './receipt-writer.js';
 import { confirmedView, hasUnknownCharacters, pendingView, rejectedView, type StaffResultView } from './staff-view.js';
-import { QUALIFICATION_VALIDITY } from './validity.js';
+import { QUALIFICATION_ERRORS } from './error-codes.js';
+import { isValidQualification } from './validity.js';
 
 /** What the session knows when identity has been checked. */
 export interface VisitFacts {
@@ -40,6 +42,8 @@ export interface DrainReport {
   readonly rejected: number;
   /** True when the service was still unreachable and draining stopped early. */
   readonly stillDown: boolean;
+  /** Staff code when draining stopped on a local failure (e.g. E-RCP-001: folder not writable). */
+  readonly blockedBy: string | null;
 }
 
 export interface ConfirmationServiceDeps {
@@ -118,13 +122,14 @@ export class ConfirmationService {
   private async drainRun(): Promise<DrainReport> {
     let confirmed = 0;
     let rejected = 0;
+    const report = (stillDown: boolean, blockedBy: string | null = null): DrainReport => ({ confirmed, rejected, stillDown, blockedBy });
     for (;;) {
       const item = this.queue.claim(this.deps.leaseMs ?? 60_000, this.now());
-      if (item === undefined) return { confirmed, rejected, stillDown: false };
+      if (item === undefined) return report(false);
       const outcome = await this.deps.gateway.confirm(item.payload.request);
       if (outcome.kind === 'unreachable') {
         this.queue.release(item.id, outcome.detail);
-        return { confirmed, rejected, stillDown: true };
+        return report(true);
       }
       if (outcome.kind === 'rejected') {
         this.completeQueued(item, { outcome: 'rejected', reason: outcome.reason, code: outcome.code, message: outcome.message }, 'qualification.rejected');
@@ -133,7 +138,14 @@ export class ConfirmationService {
       }
       // The file first, then the queue: a crash in between repeats the request, the service
       // answers the same requestId identically, and the file is replaced, not duplicated.
-      const receiptFile = this.writeReceipt(item.payload.request, item.payload.visitedAtMs, outcome.response);
+      let receiptFile: string;
+      try {
+        receiptFile = this.writeReceipt(item.payload.request, item.payload.visitedAtMs, outcome.response);
+      } catch (error) {
+        // The item stays queued; staff see the code, and the next drain tries again.
+        this.queue.release(item.id, error instanceof Error ? error.message : String(error));
+        return report(false, error instanceof KioskError ? error.code : QUALIFICATION_ERRORS.RECEIPT_WRITE_FAILED);
+      }
       const changes = changesAgainst(item.payload.provisional, outcome.response);
       this.completeQueued(item, { outcome: 'confirmed', response: outcome.response, receiptFile, changes }, 'qualification.confirmed');
       this.countResultTroubles(outcome.response);
@@ -206,8 +218,7 @@ export class ConfirmationService {
   }
 
   private countResultTroubles(response: QualificationResponse): void {
-    const v = response.validity;
-    if (v !== QUALIFICATION_VALIDITY.valid && v !== QUALIFICATION_VALIDITY.validUnregistered) this.countTrouble('qualificationNotFound');
+    if (!isValidQualification(response.validity)) this.countTrouble('qualificationNotFound');
     if (response.qualification !== null && hasUnknownCharacters(response.qualification)) this.countTrouble('unknownCharacters');
   }
 
