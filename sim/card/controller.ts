@@ -10,7 +10,7 @@ import type { SmartCard } from './smart-card.js';
 import { VPCD_BASE_PORT, VpcdLink } from './vpcd-link.js';
 import { startControlServer, type ControlServer } from './control-server.js';
 
-export interface VirtualCardOptions {
+export interface StartVirtualCardOptions {
   /** vpcd slot: 0 → port 35963 ("Virtual PCD 00 00"), 1 → 35964. */
   readonly slot?: number;
   /** Insert this persona right away. */
@@ -32,7 +32,7 @@ export interface VirtualCardController {
   close(): Promise<void>;
 }
 
-export async function startVirtualCard(options: VirtualCardOptions = {}): Promise<VirtualCardController> {
+export async function startVirtualCard(options: StartVirtualCardOptions = {}): Promise<VirtualCardController> {
   const slotIndex = options.slot ?? 0;
   const slot = new CardSlot(`Virtual Card Slot ${slotIndex}`);
   const link = options.link === 'in-process' ? undefined : new VpcdLink(slot, { host: options.vpcdHost ?? '127.0.0.1', port: VPCD_BASE_PORT + slotIndex });

@@ -4,7 +4,8 @@
  * (0011 birth date, 0012 照合番号B, 0013 照合番号A).
  * Max tries of 照合番号A/B and the birth-date key are UNCONFIRMED; we model 10.
  */
-import { createHash, privateEncrypt, constants, type KeyObject } from 'node:crypto';
+import { createHash, type KeyObject } from 'node:crypto';
+import { signRaw } from './raw-signature.js';
 import type { Persona } from './persona.js';
 import type { PersonaAssets } from './persona-assets.js';
 import { ascii, physicalSizeFor, pin, withFiller, type Application, type ElementaryFile } from './card-image.js';
@@ -23,11 +24,6 @@ const KENKAKU_AP_KEY_ID = keyId('6000023', '101');
 
 function keyId(seven: string, three: string): Uint8Array {
   return Uint8Array.from([...ascii(seven), 0x08, 0x05, ...ascii(three), 0, 0, 0, 0]);
-}
-
-/** Raw RSA PKCS#1 v1.5 signature over `input` as given: what `80 2A 00 xx` with P1=00 does. */
-export function signRaw(key: KeyObject, input: Uint8Array): Uint8Array {
-  return privateEncrypt({ key, padding: constants.RSA_PKCS1_PADDING }, input);
 }
 
 const compact = (iso: string) => iso.replaceAll('-', '');

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { decodeCommand, encodeResponse, type CommandApdu } from '../../src/main/card/apdu.js';
 import { SW } from '../../src/main/card/status-words.js';
 import type { Application, CardImage, PinKey, SigningKey } from './card-image.js';
-import { signRaw } from './kenkaku-application.js';
+import { signRaw } from './raw-signature.js';
 import { MY_NUMBER_CARD_ATR, type SmartCard } from './smart-card.js';
 
 export interface VirtualCardOptions {

@@ -33,7 +33,7 @@ function isExtended(apdu: Uint8Array): boolean {
 
 export class PcscReaderSource implements CardReaderSource {
   private context: PcscContext | undefined;
-  private readonly readersByName = new Map<string, { reader: PcscReader; present: boolean; atr: Uint8Array; events: number }>();
+  private readonly readersByName = new Map<string, { reader: PcscReader; present: boolean; atr: Uint8Array }>();
   private readonly listeners = new Set<(e: ReaderSourceEvent) => void>();
   private restartTimer: NodeJS.Timeout | undefined;
   /** Set while pcscd is unreachable; replayed to late subscribers. */
@@ -102,23 +102,15 @@ export class PcscReaderSource implements CardReaderSource {
   private onReader(reader: PcscReader): void {
     const name = reader.name;
     if (this.options.readerFilter && !this.options.readerFilter(name)) return;
-    this.readersByName.set(name, { reader, present: false, atr: new Uint8Array(0), events: -1 });
+    this.readersByName.set(name, { reader, present: false, atr: new Uint8Array(0) });
     this.emit({ type: 'reader-added', reader: name });
     reader.on('status', (status) => {
       const entry = this.readersByName.get(name);
       if (!entry) return;
       const present = (status.state & reader.SCARD_STATE_PRESENT) !== 0 && (status.state & reader.SCARD_STATE_MUTE) === 0;
-      // pcsc-lite counts insertions/removals in the high word; pcsclite coalesces status callbacks,
-      // so a quick swap can arrive as PRESENT → PRESENT with only the counter telling.
-      const events = status.state >>> 16;
-      // The initial get_status answer can arrive after the watcher's newer one: drop stale states.
-      // (The counter is 16 bits; a wrap restarts at 0, which the distance test tolerates.)
-      if (entry.events >= 0 && ((entry.events - events) & 0xffff) > 0 && ((entry.events - events) & 0xffff) < 0x8000) return;
-      // A removal and an insertion are two counts; one count with the card still present is not a swap.
-      const swapped = present && entry.present && entry.events >= 0 && ((events - entry.events) & 0xffff) >= 2;
-      entry.events = events;
-      if (present === entry.present && !swapped) return;
-      if (swapped) this.emit({ type: 'card-absent', reader: name });
+      // Only the present flag decides. Using pcscd's event counter (high word) to spot a swap
+      // between two polls produced false removals mid-read with vpcd under load, so we do not.
+      if (present === entry.present) return;
       entry.present = present;
       entry.atr = new Uint8Array(status.atr ?? []);
       this.emit(present ? { type: 'card-present', reader: name, atr: entry.atr } : { type: 'card-absent', reader: name });

@@ -1,6 +1,6 @@
 /**
  * PcscReaderSource against a scripted pcsclite (the real one is exercised in
- * tests/integration/card): pcscd absent then back, a reader vanishing, a coalesced card swap,
+ * tests/integration/card): pcscd absent then back, a reader vanishing, presence changes,
  * PC/SC error codes and calls that never return.
  */
 import { EventEmitter } from 'node:events';
@@ -66,7 +66,7 @@ describe('PcscReaderSource', () => {
     await source.close();
   });
 
-  it('turns reader status into card-present/absent, sees a coalesced swap, and reader end into reader-removed', async () => {
+  it('turns reader status into card-present/absent on the present flag only, and reader end into reader-removed', async () => {
     const fake = fakePcsc(0);
     const source = new PcscReaderSource({ pcsc: fake.factory });
     const events = collect(source);
@@ -75,9 +75,9 @@ describe('PcscReaderSource', () => {
     fake.contexts[0]!.emit('reader', reader);
     reader.emit('status', { state: EMPTY | (1 << 16) });
     reader.emit('status', { state: PRESENT | (2 << 16), atr: Buffer.from('3BE000FF8131FE4514', 'hex') });
-    reader.emit('status', { state: PRESENT | (4 << 16), atr: Buffer.from('3BE000FF8131FE4514', 'hex') }); // removed + inserted between polls
-    reader.emit('status', { state: PRESENT | 0x100 | (5 << 16) }); // one count with the card still there: not a swap
-    reader.emit('status', { state: EMPTY | (3 << 16) }); // stale initial answer arriving late: ignored
+    reader.emit('status', { state: PRESENT | 0x100 | (7 << 16) }); // in use, counter moved: no event
+    reader.emit('status', { state: EMPTY | (8 << 16) });
+    reader.emit('status', { state: PRESENT | (9 << 16), atr: Buffer.from('3BE000FF8131FE4514', 'hex') });
     reader.emit('end');
     expect(events.map((e) => e.type)).toEqual(['reader-added', 'card-present', 'card-absent', 'card-present', 'card-absent', 'reader-removed']);
     await source.close();
