@@ -68,7 +68,7 @@ describe('outage: the service stops mid-run and comes back', () => {
     const receipts = join(dir, 'face');
     const service = new ConfirmationService({
       store,
-      gateway: h.gateway({ timeoutMs: 300, maxAttempts: 2 }),
+      gateway: h.gateway({ timeoutMs: 2_000, maxAttempts: 2 }),
       attester: h.attester,
       receipts: new ReceiptWriter(receipts),
       leaseMs: 5_000,
