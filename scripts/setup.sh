@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES="pcscd libpcsclite-dev vsmartcard-vpcd pcsc-tools chromium fonts-noto-cjk ffmpeg libopenjp2-tools xvfb"
+APT_PACKAGES="pcscd libpcsclite-dev vsmartcard-vpcd pcsc-tools chromium fonts-noto-cjk ffmpeg libopenjp2-tools xvfb imagemagick"
 
 missing=()
 for pkg in $APT_PACKAGES; do
