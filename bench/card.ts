@@ -30,8 +30,8 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 };
 
-async function facePathRead(source: CardReaderSource, reader: string, trust: JpkiTrust) {
-  const channel = new CardChannel(await source.connect(reader));
+async function facePathRead(source: CardReaderSource, reader: string, trust: JpkiTrust, extended = false) {
+  const channel = new CardChannel(await source.connect(reader), { extended });
   try {
     await identifyCard(channel);
     await readAuthCertificate(channel, trust);
@@ -43,12 +43,12 @@ async function facePathRead(source: CardReaderSource, reader: string, trust: Jpk
   }
 }
 
-async function timeRuns(source: CardReaderSource, reader: string, trust: JpkiTrust) {
+async function timeRuns(source: CardReaderSource, reader: string, trust: JpkiTrust, extended = false) {
   const times: number[] = [];
   let last = { apdus: 0, bytes: 0 };
   for (let i = 0; i < RUNS; i++) {
     const t = performance.now();
-    last = await facePathRead(source, reader, trust);
+    last = await facePathRead(source, reader, trust, extended);
     times.push(performance.now() - t);
   }
   return { p50: median(times), ...last };
@@ -107,6 +107,8 @@ async function main(): Promise<void> {
     const floor = median(single) * real.apdus;
     console.log(`pcscd+vpcd: p50 ${real.p50.toFixed(1)} ms over ${RUNS} runs; single-APDU p50 ${median(single).toFixed(1)} ms → lower bound ${floor.toFixed(0)} ms for ${real.apdus} APDUs (ratio ${(real.p50 / floor).toFixed(2)})`);
     console.log(`pcsc/in-process ratio: ${(real.p50 / inproc.p50).toFixed(1)}x`);
+    const ext = await timeRuns(pcsc, reader, trust, true);
+    console.log(`pcscd+vpcd with extended-length reads (opt-in): p50 ${ext.p50.toFixed(1)} ms, ${ext.apdus} APDUs`);
     console.log(`card-bench: pcsc_p50_ms=${real.p50.toFixed(1)} inproc_p50_ms=${inproc.p50.toFixed(1)} apdus=${real.apdus} bytes=${real.bytes}`);
   } finally {
     vpcdSlot.remove();

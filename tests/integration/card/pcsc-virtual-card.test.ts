@@ -4,7 +4,10 @@
  * reads are lean and the pulled-card cases reuse one monitor.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CardChannel } from '../../../src/main/card/card-channel.js';
 import type { CardSession } from '../../../src/main/card/card-session.js';
+import { identifyCard, readAuthCertificate } from '../../../src/main/card/jpki.js';
+import { readCardFace } from '../../../src/main/card/kenkaku.js';
 import { PcscReaderSource } from '../../../src/main/card/pcsc-reader-source.js';
 import type { ReaderEvent } from '../../../src/main/card/reader-events.js';
 import { ReaderMonitor } from '../../../src/main/card/reader-monitor.js';
@@ -114,6 +117,24 @@ describe.skipIf(!ready)('My Number card reads through pcscd + vpcd', () => {
       expect(face.issuerSignature).toBe('verified');
       await remove();
     }
+  });
+
+  it('extended-length reads fetch the whole face path in 6 APDUs through pcscd (the option for readers that support them)', async () => {
+    const from = events.length;
+    slot.insert(await createPersonaCard('foreign-resident'));
+    await link.settled();
+    await next(['card-read', 'card-error'], from);
+    const session = (events.slice(from).find((e) => e.type === 'card-read') as Extract<ReaderEvent, { type: 'card-read' }>).session;
+    // The monitor's own session holds the card exclusively; end it and read with an extended channel.
+    await session.end();
+    const channel = new CardChannel(await source.connect(source.readers()[0]!), { extended: true });
+    await identifyCard(channel);
+    await readAuthCertificate(channel, await testTrust());
+    const face = await readCardFace(channel, collationFor('foreign-resident'));
+    expect(face.record.birthDate).toBe('1992-07-14');
+    expect(channel.apduCount).toBe(6);
+    await channel.disconnect();
+    await remove();
   });
 
   it('basic four with the 入力補助 PIN and with 照合番号B (JIS X 0208-external name kept)', async () => {
