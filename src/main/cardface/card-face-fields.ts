@@ -152,10 +152,31 @@ function chooseEra(line: RecognizedLine, at: number, candidates: readonly EraNam
   return { era: best.era, share: best.p / total };
 }
 
-/** Lowest character probability inside the given capture groups (all of `line` when match is null). */
+/**
+ * Weakest digit inside the given capture groups (all of `line` when match is null). The grammar
+ * says these characters are digits, so each counts as its share among the ten digit readings:
+ * a digit the model half-confused with a letter or a symbol is still certain among digits, while
+ * a 3-vs-8 doubt stays a doubt.
+ */
 function groupsConfidence(line: RecognizedLine, match: RegExpExecArray | null, groups: readonly number[]): number {
   const ranges = match ? groups.map((g) => match.indices?.[g]).filter((r): r is [number, number] => r !== undefined) : [[0, line.text.length] as [number, number]];
   let min = 1;
-  for (const [start, end] of ranges) for (let i = start; i < end; i++) min = Math.min(min, line.charProbs[i] ?? 0);
+  for (const [start, end] of ranges) for (let i = start; i < end; i++) min = Math.min(min, digitShare(line, i));
   return min;
+}
+
+function digitShare(line: RecognizedLine, at: number): number {
+  const chosen = line.text[at] ?? '';
+  const readings = line.alternatives[at];
+  if (!readings || readings.size === 0 || !/^\d$/.test(chosen)) return line.charProbs[at] ?? 0;
+  const byDigit = new Map<string, number>();
+  for (const [ch, p] of readings) {
+    const folded = ch.normalize('NFKC');
+    if (/^\d$/.test(folded)) byDigit.set(folded, (byDigit.get(folded) ?? 0) + p);
+  }
+  // Digits missing from the kept readings had at most the lowest kept probability.
+  const floor = Math.min(...readings.values());
+  let total = 0;
+  for (let d = 0; d <= 9; d++) total += byDigit.get(String(d)) ?? floor;
+  return (byDigit.get(chosen) ?? 0) / total;
 }

@@ -31,6 +31,17 @@ describe('finding the printed fields on the card front', () => {
     if (parsed.ok) expect(parsed.fields.evidence.era).toBeCloseTo(0.03 / 0.046, 2);
   });
 
+  it('weighs each digit among the ten digits only: a letter-like doubt is no doubt, a 3-vs-8 doubt is', () => {
+    const letterDoubt = cardLines('昭和55年2月17日生', '2035年2月17日まで有効', '2285');
+    letterDoubt[3] = line('2035年2月17日まで有効', 110, 354, { alternatives: { 0: { '2': 0.55, Z: 0.4, '#': 0.001 } } });
+    const digitDoubt = cardLines('昭和55年2月17日生', '2035年2月17日まで有効', '2285');
+    digitDoubt[4] = line('2285', 677, 369, { alternatives: { 3: { '5': 0.55, '6': 0.4, '#': 0.001 } } });
+    const a = parseCardFaceLines(letterDoubt);
+    const b = parseCardFaceLines(digitDoubt);
+    expect(a.ok && a.fields.evidence.expiryYear).toBeGreaterThan(0.98);
+    expect(b.ok && b.fields.evidence.securityCode).toBeLessThan(0.6);
+  });
+
   it('takes the 4-digit code only from under the photo, not a number elsewhere on the card', () => {
     const lines = [...cardLines('平成2年4月1日生', '2030年4月1日まで有効', '5678'), line('1234', 110, 200)];
     expect(parseCardFaceLines(lines)).toMatchObject({ ok: true, fields: { securityCode: '5678' } });
