@@ -123,7 +123,9 @@ export class ReaderMonitor {
 
   private async readCard(reader: string, generation: number): Promise<void> {
     const s = this.state(reader);
-    if (s.generation !== generation) return; // already gone before we started
+    const removed = () => this.emit({ type: 'card-error', reader, error: toErrorInfo(new CardError('CARD_REMOVED')) });
+    // Every card-inserted gets exactly one card-read or card-error, even a card gone before we began.
+    if (s.generation !== generation) return removed();
     let channel: CardChannel | undefined;
     try {
       const transport = await withTimeout(this.source.connect(reader), this.options.connectTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS, () => new CardError('TIMEOUT', `connect ${reader}`));
@@ -136,7 +138,7 @@ export class ReaderMonitor {
       if (!isWithinGrace(cert.notAfter, now)) throw new CardError('CERT_EXPIRED', `notAfter ${cert.notAfter.toISOString()}`);
       if (s.generation !== generation) {
         await channel.disconnect();
-        return;
+        return removed();
       }
       const { publicKey, ...certificate } = cert;
       const session = new CardSession(channel, publicKey, this.options.cardFace, (ms) => this.removedWithin(s, generation, ms));
@@ -150,8 +152,8 @@ export class ReaderMonitor {
     } catch (error) {
       await channel?.disconnect().catch(() => undefined);
       // A card that left mid-read reports the interruption, whatever the failed APDU looked like.
-      const gone = s.generation !== generation;
-      this.emit({ type: 'card-error', reader, error: toErrorInfo(gone ? new CardError('CARD_REMOVED') : error) });
+      if (s.generation !== generation) return removed();
+      this.emit({ type: 'card-error', reader, error: toErrorInfo(error) });
     }
   }
 
