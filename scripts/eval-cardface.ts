@@ -9,6 +9,7 @@
  * wrong try may spend the card's counter); rejected: the reader declined (the flow rescans).
  * p50_ms is OCR time per card (rendering excluded), median.
  */
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { collationNumberB } from '../src/main/card/collation-number.js';
 import { calendarDateOf } from '../src/main/cardface/calendar-date.js';
@@ -41,6 +42,7 @@ async function simCardPersonas(): Promise<CardFacePrintedFields[]> {
   }
 }
 
+const loadAtStart = loadavg()[0] ?? 0;
 const fixed = await simCardPersonas();
 const reader = await CardFaceReader.load();
 let exact = 0;
@@ -67,5 +69,7 @@ for (let i = 0; i < cards; i++) {
 await reader.release();
 times.sort((a, b) => a - b);
 const pct = (n: number): string => ((100 * n) / cards).toFixed(2);
+// The machine is shared: the load average says how much the medians are worth.
+console.log(`load average (1 min): start ${loadAtStart.toFixed(1)}, end ${(loadavg()[0] ?? 0).toFixed(1)} on 2 cores`);
 console.log(`rejections: ${[...reasons].map(([r, n]) => `${r}=${n}`).join(' ') || 'none'}`);
 console.log(`cardface-eval: cards=${cards} exact=${pct(exact)} wrong=${pct(wrong)} rejected=${pct(rejected)} p50_ms=${Math.round(times[Math.floor(times.length / 2)] ?? 0)}`);
