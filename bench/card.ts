@@ -18,7 +18,7 @@ import { createPersonaCard } from '../sim/card/persona-card.js';
 import { VPCD_BASE_PORT, VpcdLink } from '../sim/card/vpcd-link.js';
 import { testTrust } from '../sim/pki/test-pki.js';
 import { collationFor } from '../tests/unit/card/read-sequences.js';
-import { ensurePcscd } from '../tests/integration/support/pcscd.js';
+import { ensurePcscd, lockVpcdSlot } from '../tests/integration/support/pcscd.js';
 
 const RUNS = 20;
 const PERSONA = 'normal-adult';
@@ -83,6 +83,7 @@ async function main(): Promise<void> {
     console.log(`card-bench: pcsc_p50_ms=NaN inproc_p50_ms=${inproc.p50.toFixed(1)} apdus=${inproc.apdus} bytes=${inproc.bytes}`);
     return;
   }
+  const unlock = await lockVpcdSlot(1);
   const vpcdSlot = new CardSlot('bench vpcd');
   const link = new VpcdLink(vpcdSlot, { port: VPCD_BASE_PORT + 1 });
   const pcsc = new PcscReaderSource({ readerFilter: (n) => n.startsWith(READER) });
@@ -114,6 +115,7 @@ async function main(): Promise<void> {
     vpcdSlot.remove();
     await link.close();
     await pcsc.close();
+    unlock();
   }
 }
 

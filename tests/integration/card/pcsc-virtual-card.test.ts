@@ -18,7 +18,7 @@ import { VPCD_BASE_PORT, VpcdLink } from '../../../sim/card/vpcd-link.js';
 import { testCardFaceOptions, testTrust } from '../../../sim/pki/test-pki.js';
 import { PullableCard } from '../../unit/card/pulled-card.js';
 import { collationFor, SESSION_SEQUENCES } from '../../unit/card/read-sequences.js';
-import { requirePcscdOutsideCiSkip } from '../support/pcscd.js';
+import { lockVpcdSlot, requirePcscdOutsideCiSkip } from '../support/pcscd.js';
 
 const READER = 'Virtual PCD 00 01';
 const ready = await requirePcscdOutsideCiSkip();
@@ -28,6 +28,7 @@ describe.skipIf(!ready)('My Number card reads through pcscd + vpcd', () => {
   const link = new VpcdLink(slot, { port: VPCD_BASE_PORT + 1 });
   let source: PcscReaderSource;
   let monitor: ReaderMonitor;
+  let unlock: (() => void) | undefined;
   const events: ReaderEvent[] = [];
 
   function next<T extends ReaderEvent['type']>(types: readonly T[], from = events.length): Promise<Extract<ReaderEvent, { type: T }>> {
@@ -65,18 +66,20 @@ describe.skipIf(!ready)('My Number card reads through pcscd + vpcd', () => {
   }
 
   beforeAll(async () => {
+    unlock = await lockVpcdSlot(1);
     source = new PcscReaderSource({ readerFilter: (name) => name.startsWith(READER) });
     monitor = new ReaderMonitor(source, { trust: await testTrust(), cardFace: testCardFaceOptions() });
     monitor.on((e) => events.push(e));
     monitor.start();
     await next(['reader-added'], 0);
-  });
+  }, 330_000);
 
   afterAll(async () => {
     slot.remove();
     await link.close();
     await monitor?.stop();
     await source?.close();
+    unlock?.();
   });
 
   it('reads token + certificate of every persona with a chip, or reports the staff code', async () => {

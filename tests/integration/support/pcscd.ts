@@ -6,7 +6,9 @@
  * connection to vpcd would itself be a card insertion.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export const VPCD_PORTS = [35963, 35964] as const;
 
@@ -69,4 +71,46 @@ export async function requirePcscdOutsideCiSkip(): Promise<boolean> {
   if (process.env.CI) throw new Error(`PC/SC integration tests must run in CI: ${status.reason}`);
   console.warn(`skipping PC/SC integration tests outside CI: ${status.reason}`);
   return false;
+}
+
+/**
+ * Hold one vpcd slot for this process. vpcd takes one virtual card per slot, so two test runs on
+ * the same machine (several people, or a run plus a bench) would pull each other's cards; this
+ * serialises them. The lock is a directory (atomic mkdir) holding the owner's pid; a lock whose
+ * owner died is taken over.
+ */
+export async function lockVpcdSlot(slot: number, waitMs = 300_000): Promise<() => void> {
+  const dir = join(tmpdir(), 'open-kao-kiosk');
+  mkdirSync(dir, { recursive: true });
+  const lock = join(dir, `vpcd-slot-${slot}.lock`);
+  const until = Date.now() + waitMs;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      writeFileSync(join(lock, 'pid'), String(process.pid));
+      return () => rmSync(lock, { recursive: true, force: true });
+    } catch {
+      if (!ownerAlive(lock)) {
+        rmSync(lock, { recursive: true, force: true });
+        continue;
+      }
+      if (Date.now() > until) throw new Error(`vpcd slot ${slot} stayed locked by another process (${lock})`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
+
+function ownerAlive(lock: string): boolean {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(join(lock, 'pid'), 'utf8'));
+  } catch {
+    return true; // being created right now: give its owner a moment
+  }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
