@@ -53,6 +53,15 @@ describe('reading 照合番号B off rendered card fronts', () => {
     }
   });
 
+  it('reads doubled digits (昭和55年11月11日, code 1122) under heavy blur or rejects them, never collapsing 55 to 5', { timeout: 60_000 }, async () => {
+    const birthDate = { year: 1980, month: 11, day: 11 };
+    const fields = { ...persona(4), birthDate, birthPrintedWestern: false, expiryDate: { year: 2033, month: 11, day: 11 }, securityCode: '1122' };
+    for (const blurPx of [1.6, 2.4]) {
+      const reading = await reader.read(renderCardFront(fields, { ...CLEAN_SCAN, blurPx, noiseSigma: 10, scale: 0.8 }), TODAY);
+      if (reading.ok) expect(reading.fields).toMatchObject({ birthDate, printedBirthYear: { calendar: '昭和', year: 55 }, securityCode: '1122' });
+    }
+  });
+
   it('rejects (never guesses) when a thumb covers the security code', async () => {
     const reading = await reader.read(renderCardFront(persona(3), { ...CLEAN_SCAN, occlusion: { x: 705, y: 370, rx: 60, ry: 40 } }), TODAY);
     expect(reading).toMatchObject({ ok: false, reason: 'security-code-not-found' });
