@@ -80,6 +80,10 @@ export const CARD_ERRORS = {
     code: 'E-CARD-019',
     message: '暗証番号は数字4桁です / The PIN must be 4 digits',
   },
+  READER_BUSY: {
+    code: 'E-CARD-020',
+    message: '他のアプリがカードリーダーを使用中です。他のアプリを終了してください / Another application holds the card: close it',
+  },
 } as const;
 
 export type CardErrorKey = keyof typeof CARD_ERRORS;

@@ -5,6 +5,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
+import { pcscError } from '../../../src/main/card/pcsc-errors.js';
 import { PcscReaderSource, type PcscFactory } from '../../../src/main/card/pcsc-reader-source.js';
 import type { ReaderSourceEvent } from '../../../src/main/card/transport.js';
 
@@ -117,5 +118,14 @@ describe('PcscReaderSource', () => {
     expect(events.map((e) => e.type)).toEqual(['reader-added', 'card-present', 'card-absent', 'reader-removed', 'service-down', 'service-up']);
     expect(events.find((e) => e.type === 'service-down')).toMatchObject({ error: { reason: 'PCSC_UNAVAILABLE' } });
     await source.close();
+  });
+
+  it.each([
+    ['SCardConnect error: Sharing violation.(0x8010000B)', 'READER_BUSY', 'E-CARD-020'],
+    ['SCardTransmit error: Transaction failed.(0x80100016)', 'CARD_BROKEN', 'E-CARD-008'],
+    ['SCardConnect error: Unknown reader specified.(0x80100009)', 'READER_GONE', 'E-CARD-010'],
+    ['SCardEstablishContext error: Service not available.(0x8010001D)', 'PCSC_UNAVAILABLE', 'E-CARD-011'],
+  ])('maps "%s" to %s (%s), marked as a link failure', (message, reason, code) => {
+    expect(pcscError(new Error(message), 'test')).toMatchObject({ reason, code, transport: true });
   });
 });
