@@ -85,15 +85,9 @@ export async function startKiosk(config: KioskConfig, log: Logger): Promise<Runn
     card: cards.port,
     consents: createConsentPort(store.consents, cards.current, now),
     ...(service ? { qualification: service.link.port } : {}),
+    // A failing append is logged by the effect runner, which guards every fire-and-forget effect.
     audit: {
-      append: (event: AuditEvent) => {
-        const { kind, ...detail } = event;
-        try {
-          store.audit.append(`session.${kind}`, detail as AuditDetail);
-        } catch (err) {
-          log.error({ err, kind }, 'audit append failed');
-        }
-      },
+      append: ({ kind, ...detail }: AuditEvent) => store.audit.append(`session.${kind}`, detail as AuditDetail),
     },
     now,
   };

@@ -17,19 +17,15 @@ function unavailable(part: keyof typeof UNAVAILABLE_CODES, what: string): never 
   throw new KioskError(UNAVAILABLE_CODES[part], `${what}が接続されていません / ${part} is not connected`);
 }
 
-export function unavailablePorts(): Omit<KioskPorts, 'audit' | 'now'> {
+/**
+ * The parts a kiosk may run without. The card stack and consents are always wired (a missing
+ * reader shows up in the card link itself, with UNAVAILABLE_CODES.card).
+ */
+export function unavailablePorts(): Pick<KioskPorts, 'face' | 'qualification' | 'staff'> {
   return {
-    card: {
-      readFacts: async () => unavailable('card', 'カードリーダー'),
-      verifyPin: async () => unavailable('card', 'カードリーダー'),
-    },
     face: {
       match: async () => unavailable('face', '顔認証モデル'),
       stop: () => undefined,
-    },
-    consents: {
-      latestGrantedAt: () => null,
-      record: () => undefined,
     },
     qualification: {
       request: async () => unavailable('qualification', '資格確認サービス'),
