@@ -1,6 +1,7 @@
 import type { SessionSnapshot } from '../../shared/snapshot.js';
 import { IntentButton } from '../components/IntentButton.js';
 import { ScreenFrame } from '../components/ScreenFrame.js';
+import { FaceFallbackActions } from '../components/FaceFallbackActions.js';
 import { useText } from '../i18n/use-text.js';
 
 type Props = Extract<SessionSnapshot, { screen: 'face-failed' }>;
@@ -15,14 +16,7 @@ export function FaceFailedScreen({ canRetry, canUsePin }: Props) {
       actions={
         <>
           {canRetry ? <IntentButton intent={{ type: 'retry-face' }}>{t('faceFailed.retry')}</IntentButton> : null}
-          {canUsePin ? (
-            <IntentButton intent={{ type: 'use-pin-instead' }} variant={canRetry ? 'secondary' : 'primary'}>
-              {t('faceFailed.usePin')}
-            </IntentButton>
-          ) : null}
-          <IntentButton intent={{ type: 'call-staff' }} variant="secondary">
-            {t('common.callStaff')}
-          </IntentButton>
+          <FaceFallbackActions canUsePin={canUsePin} pinVariant={canRetry ? 'secondary' : 'primary'} />
         </>
       }
     >

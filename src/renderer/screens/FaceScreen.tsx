@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import type { SessionSnapshot } from '../../shared/snapshot.js';
-import { IntentButton } from '../components/IntentButton.js';
 import { ScreenFrame } from '../components/ScreenFrame.js';
+import { FaceFallbackActions } from '../components/FaceFallbackActions.js';
 import { useCamera } from '../camera/use-camera.js';
 import { useText } from '../i18n/use-text.js';
 import { useLayout } from '../state/layout-store.js';
@@ -22,18 +22,7 @@ export function FaceScreen({ hint, attempt, maxAttempts, canUsePin, purpose }: P
     <ScreenFrame
       screen="face"
       title={t('face.title')}
-      actions={
-        <>
-          {canUsePin ? (
-            <IntentButton intent={{ type: 'use-pin-instead' }} variant="secondary">
-              {t('faceFailed.usePin')}
-            </IntentButton>
-          ) : null}
-          <IntentButton intent={{ type: 'call-staff' }} variant="secondary">
-            {t('common.callStaff')}
-          </IntentButton>
-        </>
-      }
+      actions={<FaceFallbackActions canUsePin={canUsePin} pinVariant="secondary" />}
     >
       {purpose === 'registration' ? <p className="note">{t('method.forRegistration')}</p> : null}
       <div className="face-layout">
