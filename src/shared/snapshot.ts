@@ -146,6 +146,8 @@ export const sessionSnapshotSchema = z.discriminatedUnion('screen', [
     /** 1-based attempt number, out of maxAttempts. */
     attempt: z.number().int().min(1).max(20),
     maxAttempts: z.number().int().min(1).max(20),
+    /** Whole seconds until this attempt falls back (face-failed), shown so no clock runs unseen. */
+    secondsLeft: z.number().int().min(0).max(3600),
     /** The card has a usable PIN, so "use the PIN instead" may be offered during capture. */
     canUsePin: z.boolean(),
     purpose: authPurposeSchema,

@@ -14,7 +14,19 @@ import { allocateId, enter, patientOf, stay, withEffects, withPatient, type Step
 export function startFaceAttempt(state: SessionState): Step {
   const patient = patientOf(state);
   const [requestId, next] = allocateId(withPatient(state, { faceAttempts: patient.faceAttempts + 1 }));
-  return enter(next, { name: 'face', requestId, hint: 'searching' }, [{ type: 'start-face-match', requestId }]);
+  // The deadline mirrors the guard timer `enter` starts, so the countdown ends when the fallback comes.
+  const deadlineMs = next.nowMs + next.config.timeoutsMs.face;
+  return enter(next, { name: 'face', requestId, hint: 'searching', deadlineMs }, [{ type: 'start-face-match', requestId }]);
+}
+
+/**
+ * Whole seconds until the face attempt falls back, or null off the face screen. Rounded up, so
+ * it reads 0 only once the time is really over; `nowMs` lags the real clock by up to one tick,
+ * which can only make the count shorter than the real wait, never longer.
+ */
+export function faceSecondsLeft(state: SessionState): number | null {
+  if (state.phase.name !== 'face') return null;
+  return Math.max(0, Math.ceil((state.phase.deadlineMs - state.nowMs) / 1000));
 }
 
 export function faceProgress(state: SessionState, requestId: number, hint: FaceHint): Step | null {

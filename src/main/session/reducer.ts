@@ -28,7 +28,7 @@ import type { SessionEffect } from './effects.js';
 import type { SessionEvent } from './events.js';
 import { cardError, cardInserted, cardRead, cardRemoved } from './card-lifecycle.js';
 import { consentAll, consentConfirm, consentIndividually, consentItem, consentOnFile } from './consent.js';
-import { faceProgress, faceResult, retryFace, usePinInstead } from './face.js';
+import { faceProgress, faceResult, faceSecondsLeft, retryFace, usePinInstead } from './face.js';
 import { choosePrescription, continueAfterExpiryNotice } from './flow.js';
 import { callStaff, chooseMethod } from './method-choice.js';
 import { pinDelete, pinDigit, pinResult, pinSubmit } from './pin.js';
@@ -54,11 +54,17 @@ export interface ReduceResult {
 }
 
 export function reduce(state: SessionState, event: SessionEvent): ReduceResult {
-  // The clock moves the state but changes no screen: no new snapshot.
-  if (event.type === 'tick') return { state: { ...state, nowMs: event.now.getTime() }, effects: [], handled: true };
+  if (event.type === 'tick') return clockMoved(state, event.now.getTime());
   const step = route(state, event);
   if (step === null) return { state, effects: [], handled: false };
   return { state: { ...step.state, revision: state.revision + 1 }, effects: step.effects, handled: true };
+}
+
+/** The clock changes no screen (no new snapshot), except the face countdown the patient is watching. */
+function clockMoved(state: SessionState, nowMs: number): ReduceResult {
+  const next: SessionState = { ...state, nowMs };
+  const countdownMoved = faceSecondsLeft(next) !== faceSecondsLeft(state);
+  return { state: countdownMoved ? { ...next, revision: state.revision + 1 } : next, effects: [], handled: true };
 }
 
 function route(state: SessionState, event: Exclude<SessionEvent, { type: 'tick' }>): Step | null {

@@ -5,7 +5,7 @@
 import type { SessionSnapshot } from '../../shared/snapshot.js';
 import { toIsoDate } from './calendar-date.js';
 import { allAnswered } from './consent.js';
-import { faceFailedOptions } from './face.js';
+import { faceFailedOptions, faceSecondsLeft } from './face.js';
 import { availableMethods, pinAvailable } from './methods.js';
 import type { SessionState } from './state.js';
 import { patientOf } from './transition.js';
@@ -54,6 +54,7 @@ export function toSnapshot(state: SessionState): SessionSnapshot {
         hint: phase.hint,
         attempt: patient.faceAttempts,
         maxAttempts: state.config.maxFaceAttempts,
+        secondsLeft: faceSecondsLeft(state) ?? 0,
         canUsePin: pinAvailable(patient),
         purpose: patient.purpose,
       };

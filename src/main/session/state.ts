@@ -39,7 +39,8 @@ export type Phase =
   | { readonly name: 'registering'; readonly requestId: number }
   | { readonly name: 'registration-complete' }
   | { readonly name: 'method-choice' }
-  | { readonly name: 'face'; readonly requestId: number; readonly hint: FaceHint }
+  /** `deadlineMs`: when this attempt's guard timer falls back, shown as a countdown. */
+  | { readonly name: 'face'; readonly requestId: number; readonly hint: FaceHint; readonly deadlineMs: number }
   | { readonly name: 'face-failed' }
   /** `digits` holds the PIN typed so far, only until it is submitted. */
   | { readonly name: 'pin-entry'; readonly digits: Secret; readonly wrongLastTime: boolean }

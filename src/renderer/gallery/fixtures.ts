@@ -53,7 +53,7 @@ export const GALLERY_FIXTURES: readonly GalleryFixture[] = [
     id: 'method-choice-pinless',
     snapshot: { ...common, screen: 'method-choice', methods: ['face'], staffVisualCheck: true, purpose: 'registration' },
   },
-  { id: 'face', snapshot: { ...common, screen: 'face', hint: 'too-close', attempt: 2, maxAttempts: 3, canUsePin: true, purpose: 'confirmation' } },
+  { id: 'face', snapshot: { ...common, screen: 'face', hint: 'too-close', attempt: 2, maxAttempts: 3, secondsLeft: 14, canUsePin: true, purpose: 'confirmation' } },
   { id: 'face-failed', snapshot: { ...common, screen: 'face-failed', canRetry: true, canUsePin: true } },
   {
     id: 'pin-entry',

@@ -10,10 +10,11 @@ type Props = Extract<SessionSnapshot, { screen: 'face' }>;
 
 /**
  * 顔認証: a mirror-like preview with an oval to fit the face in, one spoken-style sentence of
- * advice from main's quality hint, and the attempt count in plain sight, so there is no hidden
- * clock. Seated patients get guidance for looking up at the camera.
+ * advice from main's quality hint, the attempt count and the seconds until other ways are
+ * offered in plain sight, so there is no hidden clock. Seated patients get guidance for looking
+ * up at the camera.
  */
-export function FaceScreen({ hint, attempt, maxAttempts, canUsePin, purpose }: Props) {
+export function FaceScreen({ hint, attempt, maxAttempts, secondsLeft, canUsePin, purpose }: Props) {
   const t = useText();
   const seated = useLayout((s) => s.seated);
   const video = useRef<HTMLVideoElement>(null);
@@ -45,6 +46,10 @@ export function FaceScreen({ hint, attempt, maxAttempts, canUsePin, purpose }: P
             </div>
           </div>
           <p className="note">{t('face.noRush')}</p>
+          {/* role="timer" is not announced each second: a calm, visible count, not an alarm. */}
+          <p className="note face-countdown" role="timer" data-seconds-left={secondsLeft}>
+            {t('face.secondsLeft', { seconds: String(secondsLeft) })}
+          </p>
         </div>
       </div>
     </ScreenFrame>

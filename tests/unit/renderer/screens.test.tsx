@@ -72,10 +72,11 @@ describe('PIN entry (暗証番号)', () => {
 });
 
 describe('face (顔認証)', () => {
-  it('says the hint in words and shows the attempt count, so there is no hidden clock', () => {
+  it('says the hint in words and shows the attempt count and seconds left, so there is no hidden clock', () => {
     const html = render(fixture('face'));
     expect(html).toContain(ja('face.hint.too-close'));
     expect(html).toContain(ja('face.attempt', { attempt: '2', max: '3' }));
+    expect(html).toContain(ja('face.secondsLeft', { seconds: '14' }));
     expect(html).toContain('guide-oval');
   });
 

@@ -1,6 +1,7 @@
 /** PRODUCT.md §3.1 Identity: face, PIN or visual check, and the fallbacks between them. */
 import { describe, expect, it } from 'vitest';
-import { Kiosk, myNumberCard } from './kiosk-harness.js';
+import { DEFAULT_SESSION_CONFIG } from '../../../src/main/session/config.js';
+import { CLINIC_MORNING, Kiosk, myNumberCard } from './kiosk-harness.js';
 
 describe('§3.1 "Face, PIN or visual check"', () => {
   it.each([
@@ -94,6 +95,44 @@ describe('§3.1 "Face failure offers PIN"', () => {
     kiosk.intent({ type: 'choose-method', method: 'face' });
     kiosk.send({ type: 'face-result', requestId: kiosk.last('start-face-match').requestId, outcome: 'no-match' });
     expect(kiosk.on('face-failed')).toMatchObject({ canRetry: true, canUsePin: false });
+  });
+});
+
+describe('face countdown: the time until other ways are offered is on screen, not hidden', () => {
+  const at = (ms: number) => ({ type: 'tick', now: new Date(CLINIC_MORNING.getTime() + ms) }) as const;
+
+  it('starts at the face timeout and counts down whole seconds as the clock ticks', () => {
+    const kiosk = new Kiosk({ timeoutsMs: { ...DEFAULT_SESSION_CONFIG.timeoutsMs, face: 20_000 } }).insert();
+    kiosk.intent({ type: 'choose-method', method: 'face' });
+    expect(kiosk.on('face').secondsLeft).toBe(20);
+    kiosk.send(at(1_000));
+    expect(kiosk.on('face').secondsLeft).toBe(19);
+    kiosk.send(at(18_500));
+    expect(kiosk.on('face').secondsLeft).toBe(2);
+    kiosk.send(at(25_000));
+    expect(kiosk.on('face').secondsLeft).toBe(0);
+  });
+
+  it('a tick that changes the count sends a new snapshot; one within the same second does not', () => {
+    const kiosk = new Kiosk().insert();
+    kiosk.intent({ type: 'choose-method', method: 'face' });
+    const seq = kiosk.snapshot.seq;
+    kiosk.send(at(1_000));
+    expect(kiosk.snapshot.seq).toBe(seq + 1);
+    kiosk.send(at(1_400));
+    expect(kiosk.snapshot.seq).toBe(seq + 1);
+  });
+
+  it('a live hint does not reset the count; a new attempt starts a fresh one', () => {
+    const kiosk = new Kiosk().insert();
+    kiosk.intent({ type: 'choose-method', method: 'face' });
+    kiosk.send(at(5_000));
+    kiosk.send({ type: 'face-progress', requestId: kiosk.last('start-face-match').requestId, hint: 'too-far' });
+    expect(kiosk.on('face').secondsLeft).toBe(DEFAULT_SESSION_CONFIG.timeoutsMs.face / 1000 - 5);
+    kiosk.fireGuardTimer();
+    expect(kiosk.screen).toBe('face-failed');
+    kiosk.intent({ type: 'retry-face' });
+    expect(kiosk.on('face')).toMatchObject({ attempt: 2, secondsLeft: DEFAULT_SESSION_CONFIG.timeoutsMs.face / 1000 });
   });
 });
 
