@@ -7,6 +7,7 @@ import { SettingsStore } from './settings.js';
 import { AuditLog } from './audit-log.js';
 import { ConsentStore } from './consents.js';
 import { TroubleStatistics } from './trouble-statistics.js';
+import { RestartHistoryTable } from './restart-history-table.js';
 import { purgePersonalData, type PurgeReport } from './retention.js';
 
 export interface KioskStore {
@@ -15,6 +16,7 @@ export interface KioskStore {
   readonly audit: AuditLog;
   readonly consents: ConsentStore;
   readonly troubles: TroubleStatistics;
+  readonly restarts: RestartHistoryTable;
   /** Deletes personal data older than the configured retention (run by the ops scheduler). */
   purge(nowMs?: number): PurgeReport;
   close(): void;
@@ -29,6 +31,7 @@ export function openKioskStore(file: string): KioskStore {
     audit: new AuditLog(db),
     consents: new ConsentStore(db),
     troubles: new TroubleStatistics(db),
+    restarts: new RestartHistoryTable(db),
     purge: (nowMs) => purgePersonalData(db, settings.get('retentionDays'), nowMs),
     close: () => db.close(),
   };

@@ -75,6 +75,21 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX declarations_request ON declarations (request_id);
     `,
   },
+  {
+    name: 'restart history (定期再起動の履歴) for the scheduler and the admin screen',
+    sql: `
+      CREATE TABLE restart_history (
+        id          INTEGER PRIMARY KEY,
+        slot_at_ms  INTEGER NOT NULL,
+        at_ms       INTEGER NOT NULL,
+        outcome     TEXT NOT NULL CHECK (outcome IN ('started', 'completed', 'failed', 'skipped')),
+        action      TEXT NOT NULL,
+        reason      TEXT,
+        error_code  TEXT
+      ) STRICT;
+      CREATE INDEX restart_history_slot ON restart_history (slot_at_ms);
+    `,
+  },
 ];
 
 /** Brings the database up to the latest schema. Refuses a database from a newer kiosk. */

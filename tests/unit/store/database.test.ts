@@ -9,7 +9,7 @@ describe('database file', () => {
     const db = openDatabase(tempDbFile());
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
-    expect(tables).toEqual(['audit_log', 'consents', 'declarations', 'pending_queue', 'settings', 'trouble_counts']);
+    expect(tables).toEqual(['audit_log', 'consents', 'declarations', 'pending_queue', 'restart_history', 'settings', 'trouble_counts']);
     db.close();
   });
 

@@ -40,3 +40,24 @@ describe('settings', () => {
     store.close();
   });
 });
+
+describe('settings the admin screen edits', () => {
+  it('refuses a language list without Japanese and a restart window under 5 minutes', () => {
+    const store = openKioskStore(tempDbFile());
+    expect(() => store.settings.set('languagesOffered', ['en'])).toThrow(expect.objectContaining({ code: STORE_ERRORS.INVALID_SETTING }));
+    const schedule = store.settings.get('restartSchedule');
+    expect(() => store.settings.set('restartSchedule', { ...schedule, windowMinutes: 2 })).toThrow(
+      expect.objectContaining({ code: STORE_ERRORS.INVALID_SETTING }),
+    );
+    expect(store.settings.get('languagesOffered')).toEqual(['ja', 'en', 'zh', 'ko', 'vi', 'pt']);
+    expect(store.settings.get('restartSchedule')).toEqual(schedule);
+    store.close();
+  });
+
+  it('starts with no credentials set, so the first-run wizard is needed', () => {
+    const store = openKioskStore(tempDbFile());
+    expect(store.settings.get('staffCredential').hash).toBeNull();
+    expect(store.settings.get('adminCredential').hash).toBeNull();
+    store.close();
+  });
+});
