@@ -7,14 +7,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
 
-export const MODEL_IDS = ['blazeface-front-128', 'blazeface-back-256', 'mobilefacenet', 'faceapi-resnet', 'antispoof'] as const;
+export const MODEL_IDS = ['blazeface-front-128', 'blazeface-back-256', 'mobilefacenet', 'faceapi-resnet', 'faceapi-landmark68', 'antispoof'] as const;
 export type ModelId = (typeof MODEL_IDS)[number];
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 
 const ModelEntrySchema = z.object({
   id: z.enum(MODEL_IDS),
-  role: z.enum(['detector', 'embedder', 'liveness']),
+  role: z.enum(['detector', 'landmarks', 'embedder', 'liveness']),
   file: z.string().regex(/^build\/[\w.-]+\.onnx$/),
   source: z.object({
     package: z.string(),

@@ -1,7 +1,7 @@
 /**
  * `npm run verify:models [-- --faces <dir>]`: measures how closely each built model reproduces
  * its reference (TFLite WASM interpreter for converted models, face-api on tfjs WASM for the
- * rebuilt one) on face crops from face-api's demo photos and, when present, on a directory of
+ * rebuilt ones) on face crops from face-api's demo photos and, when present, on a directory of
  * labelled face crops laid out as <dir>/<person>/<image> (default ../shared/data/faces/dev).
  * The model tests assert the same bound on fewer crops; this is the fuller development check.
  */
@@ -10,6 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readManifest, type ModelEntry } from './manifest.js';
 import type { Agreement } from './verify/agreement.js';
+import { compareFaceApiLandmarksWithOnnx } from './verify/faceapi-landmarks-vs-onnx.js';
 import { compareFaceApiWithOnnx } from './verify/faceapi-vs-onnx.js';
 import { demoFaceCrops, devFaceCrops, type FaceCrop } from './verify/face-crops.js';
 import { compareTfliteWithOnnx } from './verify/tflite-vs-onnx.js';
@@ -40,6 +41,11 @@ const CHECKS: Partial<Record<ModelEntry['id'], Check>> = {
     size: 150,
     limit: Infinity,
     run: (entry, crops) => compareFaceApiWithOnnx(readFileSync(join(repoRoot, 'models', entry.file)), crops.map((c) => c.rgb)),
+  },
+  'faceapi-landmark68': {
+    size: 112,
+    limit: Infinity,
+    run: (entry, crops) => compareFaceApiLandmarksWithOnnx(readFileSync(join(repoRoot, 'models', entry.file)), crops.map((c) => c.rgb)),
   },
 };
 

@@ -1,7 +1,7 @@
 /**
  * face-api.js FaceRecognitionNet (dlib's ResNet-29 face descriptor, 128-d) rebuilt as an ONNX
  * graph from face-api's own weights, following the network in face-api's
- * src/faceRecognitionNet/: conv 7×7/2 (valid) + scale + ReLU, max-pool 3/2 (valid), residual
+ * src/faceRecognitionNet/: input (x − mean_rgb) / 255, conv 7×7/2 (valid) + scale + ReLU, max-pool 3/2 (valid), residual
  * blocks and "residual down" blocks, global mean, matmul with `fc`.
  *
  * Quantised weights stay uint8 in the file and are dequantised in the graph (a 256-entry table
@@ -9,11 +9,10 @@
  * inference runs on float32 weights while the model file stays 6.6 MB instead of 22 MB.
  */
 import { DataType, OnnxGraph } from '../onnx/graph.js';
-import { transposeData } from '../tensor-transpose.js';
+import { GraphWeights } from './graph-weights.js';
+import { normalisedNchwInput } from './input.js';
 import type { NamedWeight } from './weights.js';
 
-/** face-api's per-channel RGB mean; the input is then divided by 255. */
-const MEAN_RGB = [122.782, 117.001, 104.298];
 export const FACEAPI_INPUT_SIZE = 150;
 
 /** Residual stages in face-api's order: [weight prefix, downsamples?]. */
@@ -38,18 +37,15 @@ export function buildFaceApiResnet(weights: ReadonlyMap<string, NamedWeight>, do
 
 class ResnetBuilder {
   private readonly graph = new OnnxGraph('faceapi_resnet');
-  private readonly used = new Set<string>();
+  private readonly weights: GraphWeights;
 
-  constructor(private readonly weights: ReadonlyMap<string, NamedWeight>) {}
+  constructor(weights: ReadonlyMap<string, NamedWeight>) {
+    this.weights = new GraphWeights(this.graph, weights, 'face-api');
+  }
 
   build(docString: string): Uint8Array {
-    const input = this.graph.input('input', DataType.FLOAT, ['N', FACEAPI_INPUT_SIZE, FACEAPI_INPUT_SIZE, 3]);
-    const mean = this.graph.floatConstant('mean_rgb', [3], Float32Array.from(MEAN_RGB));
-    const divisor = this.graph.floatConstant('divisor', [], Float32Array.of(255));
-    // Normalise in NHWC (the mean broadcasts over the last axis), exactly as face-api does.
-    const normalised = this.graph.op('Div', [this.graph.op('Sub', [input, mean], 'centred'), divisor], 'normalised');
     let x: Feature = {
-      name: this.graph.op('Transpose', [normalised], 'nchw', { perm: { ints: [0, 3, 1, 2] } }),
+      name: normalisedNchwInput(this.graph, FACEAPI_INPUT_SIZE),
       channels: 3,
       size: FACEAPI_INPUT_SIZE,
     };
@@ -62,11 +58,9 @@ class ResnetBuilder {
     for (const [prefix, down] of STAGES) x = down ? this.residualDown(x, prefix) : this.residual(x, prefix);
 
     const pooled = this.graph.op('ReduceMean', [x.name], 'global_mean', { axes: { ints: [2, 3] }, keepdims: { int: 0 } });
-    this.graph.opNamed('MatMul', [pooled, this.dequantised('fc', [0, 1])], 'descriptor');
+    this.graph.opNamed('MatMul', [pooled, this.weights.dequantised('fc', [0, 1])], 'descriptor');
     this.graph.output('descriptor', DataType.FLOAT, ['N', 128]);
-
-    const unused = [...this.weights.keys()].filter((name) => !this.used.has(name));
-    if (unused.length > 0) throw new Error(`face-api weights not used by the rebuilt graph: ${unused.join(', ')}`);
+    this.weights.assertAllUsed();
     return this.graph.encode(docString);
   }
 
@@ -99,11 +93,11 @@ class ResnetBuilder {
 
   /** face-api's convLayer: conv + bias, then the per-channel scale layer (x·w + b), then ReLU. */
   private convLayer(x: Feature, prefix: string, stride: number, padding: 'same' | 'valid', relu: boolean): Feature {
-    const filters = this.weight(`${prefix}/conv/filters`);
+    const filters = this.weights.weight(`${prefix}/conv/filters`);
     const [kh = 0, kw = 0, , outChannels = 0] = filters.shape;
     // tfjs filters are [KH, KW, I, O]; ONNX wants [O, I, KH, KW].
-    const w = this.dequantised(`${prefix}/conv/filters`, [3, 2, 0, 1]);
-    const bias = this.dequantised(`${prefix}/conv/bias`, [0]);
+    const w = this.weights.dequantised(`${prefix}/conv/filters`, [3, 2, 0, 1]);
+    const bias = this.weights.dequantised(`${prefix}/conv/bias`, [0]);
     // 'same' here only ever meets odd kernels at stride 1, where TF pads symmetrically.
     const pad = padding === 'same' ? (kh - 1) / 2 : 0;
     const conv = this.graph.op('Conv', [x.name, w, bias], `${prefix}/conv`, {
@@ -113,7 +107,7 @@ class ResnetBuilder {
     });
     const scaled = this.graph.op(
       'Add',
-      [this.graph.op('Mul', [conv, this.dequantised(`${prefix}/scale/weights`, [0], [outChannels, 1, 1])], `${prefix}/scale`), this.dequantised(`${prefix}/scale/biases`, [0], [outChannels, 1, 1])],
+      [this.graph.op('Mul', [conv, this.weights.dequantised(`${prefix}/scale/weights`, [0], [outChannels, 1, 1])], `${prefix}/scale`), this.weights.dequantised(`${prefix}/scale/biases`, [0], [outChannels, 1, 1])],
       `${prefix}/shift`,
     );
     const size = padding === 'same' ? x.size : Math.floor((x.size - kh) / stride) + 1;
@@ -122,29 +116,5 @@ class ResnetBuilder {
 
   private pad(name: string, pads: readonly number[], hint: string): string {
     return this.graph.op('Pad', [name, this.graph.int64Constant(`${hint}/pads`, pads)], hint);
-  }
-
-  /**
-   * A weight as a float32 graph value, transposed by `perm` and optionally reshaped (per-channel
-   * vectors become [C,1,1] to broadcast over NCHW). uint8 codes index a 256-entry table holding
-   * q · scale + min computed exactly as tfjs does on load (in double, stored as float32), so the
-   * rebuilt weights are bit-identical to face-api's; Cast · scale + min in float32 would round
-   * twice and drift by ~4e-6 in the descriptor.
-   */
-  private dequantised(name: string, perm: readonly number[], reshapeTo?: readonly number[]): string {
-    const weight = this.weight(name);
-    const dims = reshapeTo ?? perm.map((axis) => weight.shape[axis] ?? 1);
-    if (weight.kind === 'float32') return this.graph.floatConstant(name, dims, transposeData(weight.values, weight.shape, perm));
-    const codes = this.graph.constant(`${name}/q`, dims, DataType.UINT8, transposeData(weight.codes, weight.shape, perm));
-    const indices = this.graph.op('Cast', [codes], `${name}/index`, { to: { int: DataType.INT32 } });
-    const table = this.graph.floatConstant(`${name}/table`, [256], Float32Array.from({ length: 256 }, (_, q) => q * weight.scale + weight.min));
-    return this.graph.op('Gather', [table, indices], name, { axis: { int: 0 } });
-  }
-
-  private weight(name: string): NamedWeight {
-    const weight = this.weights.get(name);
-    if (weight === undefined) throw new Error(`face-api weights have no tensor ${name}`);
-    this.used.add(name);
-    return weight;
   }
 }

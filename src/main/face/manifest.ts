@@ -10,7 +10,7 @@ import { FACE_ERROR_CODES, faceError } from './error-codes.js';
 
 const modelEntrySchema = z.object({
   id: z.string(),
-  role: z.enum(['detector', 'embedder', 'liveness']),
+  role: z.enum(['detector', 'landmarks', 'embedder', 'liveness']),
   file: z.string(),
   licence: z.string(),
   sha256: z.object({ output: z.string() }),
