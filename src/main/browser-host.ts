@@ -20,7 +20,7 @@ async function main() {
   const config = loadConfig(process.env, process.argv.slice(2));
   const kiosk = await startKiosk(config, log);
   const rendererDir = join(fileURLToPath(new URL('.', import.meta.url)), '../renderer');
-  const host = await startHttpHost({ core: kiosk.core, rendererDir, log, port: config.port });
+  const host = await startHttpHost({ core: kiosk.core, frames: kiosk.frames, rendererDir, log, port: config.port });
   process.stdout.write(`KIOSK_URL=${host.url}\n`);
 
   const chromium = findChromium();

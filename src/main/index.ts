@@ -2,7 +2,7 @@
  * Electron entry: the kiosk window, IPC wiring and app lifecycle, nothing else. Everything the
  * kiosk does lives in the core that the browser host runs too (src/main/core).
  */
-import { app, BrowserWindow, ipcMain, session, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, ipcMain, session, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IPC_CHANNELS } from '../shared/channels.js';
@@ -11,6 +11,7 @@ import { contentSecurityPolicy } from './core/content-security-policy.js';
 import { createLogger } from './core/logger.js';
 import { startKiosk } from './core/compose.js';
 import { loadConfig } from './core/config.js';
+import { acceptFrameMessage } from './core/camera-frames.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererIndex = join(here, '../renderer/index.html');
@@ -56,7 +57,7 @@ void app.whenReady().then(async () => {
     },
   });
 
-  const fromKioskWindow = (event: IpcMainInvokeEvent) => event.senderFrame?.url.startsWith('file://') === true && event.sender === window.webContents;
+  const fromKioskWindow = (event: IpcMainInvokeEvent | IpcMainEvent) => event.senderFrame?.url.startsWith('file://') === true && event.sender === window.webContents;
   ipcMain.handle(IPC_CHANNELS.current, (event) => (fromKioskWindow(event) ? core.current() : undefined));
   ipcMain.handle(IPC_CHANNELS.intent, (event, raw: unknown) => {
     if (!fromKioskWindow(event)) {
@@ -64,6 +65,16 @@ void app.whenReady().then(async () => {
       return { ok: false, error: { code: ERROR_CODES.IPC_UNAUTHORISED, message: '拒否しました / Refused' } };
     }
     return core.handleIntent(raw, 'electron-ipc');
+  });
+  let badFrames = 0;
+  ipcMain.on(IPC_CHANNELS.frame, (event, raw: unknown) => {
+    if (!fromKioskWindow(event)) return;
+    const verdict = raw instanceof Uint8Array ? acceptFrameMessage(raw, kiosk.frames) : undefined;
+    if (verdict?.ok) return;
+    // A broken renderer would send ten a second: log the first and then every hundredth.
+    if (badFrames++ % 100 === 0) {
+      log.warn({ code: verdict?.error.code ?? ERROR_CODES.IPC_INVALID_MESSAGE, reason: verdict?.reason ?? 'not bytes', count: badFrames }, 'rejected camera frame');
+    }
   });
   const unsubscribe = core.subscribe((snapshot) => {
     if (!window.isDestroyed()) window.webContents.send(IPC_CHANNELS.snapshot, snapshot);

@@ -8,6 +8,7 @@ import { IPC_CHANNELS, intentReplySchema, type IntentReply, type KioskApi } from
 import { sessionSnapshotSchema, type SessionSnapshot } from '../shared/snapshot.js';
 import { ERROR_CODES } from '../shared/errors.js';
 import type { Intent } from '../shared/intents.js';
+import { encodeFrame, type WireFrame } from '../shared/camera-frame.js';
 
 const FAILED: IntentReply = { ok: false, error: { code: ERROR_CODES.IPC_DISCONNECTED, message: '本体との通信に失敗しました / IPC failed' } };
 
@@ -30,6 +31,10 @@ const api: KioskApi = {
     } catch {
       return FAILED;
     }
+  },
+  sendFrame(frame: WireFrame) {
+    // One binary message, the same encoding as the browser host's socket; main validates it.
+    ipcRenderer.send(IPC_CHANNELS.frame, encodeFrame(frame));
   },
 };
 

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { intentSchema, type Intent } from './intents.js';
 import { sessionSnapshotSchema, type SessionSnapshot } from './snapshot.js';
 import { kioskErrorSchema, type KioskErrorPayload } from './errors.js';
+import type { WireFrame } from './camera-frame.js';
 
 /** Electron IPC channel names. */
 export const IPC_CHANNELS = {
@@ -15,6 +16,8 @@ export const IPC_CHANNELS = {
   current: 'kiosk:current',
   /** main → renderer: a new snapshot. */
   snapshot: 'kiosk:snapshot',
+  /** renderer → main (send, no answer): one camera frame, encoded by camera-frame.ts. */
+  frame: 'kiosk:frame',
 } as const;
 
 export const intentReplySchema = z.discriminatedUnion('ok', [
@@ -23,7 +26,10 @@ export const intentReplySchema = z.discriminatedUnion('ok', [
 ]);
 export type IntentReply = z.infer<typeof intentReplySchema>;
 
-/** Browser host: client → server frames. */
+/**
+ * Browser host: client → server text messages (JSON). Camera frames travel as BINARY messages
+ * in the camera-frame.ts encoding, never as JSON.
+ */
 export const clientMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('intent'), id: z.number().int().nonnegative(), intent: intentSchema }),
 ]);
@@ -44,6 +50,11 @@ export interface KioskApi {
   onSnapshot(listener: (snapshot: SessionSnapshot) => void): () => void;
   /** Sends an intent; resolves with main's verdict, never rejects. */
   send(intent: Intent): Promise<IntentReply>;
+  /**
+   * Offers one camera frame while the face screen is up. Fire-and-forget: main drops frames it
+   * does not need (no face session, or the worker still busy with a newer one).
+   */
+  sendFrame(frame: WireFrame): void;
 }
 
-export type { Intent, SessionSnapshot, KioskErrorPayload };
+export type { Intent, SessionSnapshot, KioskErrorPayload, WireFrame };

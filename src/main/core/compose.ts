@@ -30,9 +30,12 @@ import { DEMO_READER, ensurePcscdForDemo, startDemoWorld, type DemoWorld } from 
 import { loadDeviceKey, type DeviceKey } from './device-key.js';
 import type { KioskConfig } from './config.js';
 import type { Logger } from './logger.js';
+import { NO_FACE_SESSION, type CameraFrameSink } from './camera-frames.js';
 
 export interface RunningKiosk {
   core: KioskCore;
+  /** Where the shells deliver camera frames (the face matcher while a face session runs). */
+  frames: CameraFrameSink;
   /** Feeds a hardware or service event into the session (reader monitor, tests). */
   dispatchEvent(event: SessionEvent): void;
   close(): Promise<void>;
@@ -118,6 +121,7 @@ export async function startKiosk(config: KioskConfig, log: Logger): Promise<Runn
 
   return {
     core,
+    frames: NO_FACE_SESSION,
     dispatchEvent: runner.dispatchEvent,
     async close() {
       await core.close();

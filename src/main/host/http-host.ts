@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { KioskCore } from '../core/kiosk-core.js';
 import type { Logger } from '../core/logger.js';
+import type { CameraFrameSink } from '../core/camera-frames.js';
 import { contentSecurityPolicy } from '../core/content-security-policy.js';
 import { createStaticHandler } from './static-files.js';
 import { attachKioskSocket } from './socket-server.js';
@@ -18,6 +19,8 @@ export interface HttpHostOptions {
   log: Logger;
   /** 0 (default) picks a free port. */
   port?: number;
+  /** Where camera frames go (the running kiosk's face port); without it frames are dropped. */
+  frames?: CameraFrameSink;
 }
 
 export interface RunningHost {
@@ -57,7 +60,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<RunningHo
     });
   });
 
-  const socket = attachKioskSocket(server, options.core, { token, hosts: () => hosts }, options.log);
+  const socket = attachKioskSocket(server, options.core, { token, hosts: () => hosts }, options.log, options.frames);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -3,11 +3,13 @@
  * a WebSocket to 127.0.0.1. The per-launch token comes from the URL fragment and is moved out of
  * the address bar at once, into this tab's sessionStorage so a reload keeps working. A dropped
  * socket reconnects; intents sent meanwhile fail with a typed error instead of hanging, so the
- * screen never waits on a dead connection.
+ * screen never waits on a dead connection. Camera frames go as binary messages, and only when
+ * the previous one has left: a slow link drops frames instead of queueing stale ones.
  */
 import { serverMessageSchema, type IntentReply, type KioskApi, type SessionSnapshot } from '../../shared/channels.js';
 import type { Intent } from '../../shared/intents.js';
 import { ERROR_CODES } from '../../shared/errors.js';
+import { encodeFrame, type WireFrame } from '../../shared/camera-frame.js';
 
 const RECONNECT_MS = 1000;
 const REPLY_TIMEOUT_MS = 10_000;
@@ -69,6 +71,10 @@ export function createSocketBridge(location: Location, history: History, storage
         }, REPLY_TIMEOUT_MS);
         socket.send(JSON.stringify({ type: 'intent', id, intent }));
       });
+    },
+    sendFrame(frame: WireFrame) {
+      if (socket.readyState !== WebSocket.OPEN || socket.bufferedAmount > 0) return;
+      socket.send(encodeFrame(frame));
     },
   };
 }

@@ -1,10 +1,13 @@
 /**
- * The live preview on the face screen comes from the renderer's OWN camera stream: main matches
- * on its own frames and never sends an image here (ARCHITECTURE.md, privacy by construction).
- * The stream exists only while the component using this hook is mounted, so the camera light is
- * on exactly while the face screen is shown.
+ * The live preview on the face screen comes from the renderer's OWN camera stream, and the same
+ * stream feeds main's face matcher (frame-feed.ts): frames go to main, never an image back
+ * (ARCHITECTURE.md, privacy by construction). The stream exists only while the component using
+ * this hook is mounted, so the camera light is on, and frames flow, exactly while the face
+ * screen is shown.
  */
 import { useEffect, useState, type RefObject } from 'react';
+import { kiosk } from '../state/kiosk.js';
+import { startFrameFeed } from './frame-feed.js';
 
 export type CameraStatus = 'starting' | 'live' | 'unavailable';
 
@@ -19,6 +22,7 @@ export function useCamera(video: RefObject<HTMLVideoElement | null>): CameraStat
   useEffect(() => {
     const element = video.current;
     let stream: MediaStream | undefined;
+    let stopFeed: (() => void) | undefined;
     let ended = false;
     const stop = (s: MediaStream) => s.getTracks().forEach((track) => track.stop());
 
@@ -31,6 +35,7 @@ export function useCamera(video: RefObject<HTMLVideoElement | null>): CameraStat
         if (element) {
           element.srcObject = opened;
           void element.play().catch(() => undefined);
+          stopFeed = startFrameFeed(element, (frame) => kiosk().sendFrame(frame));
         }
         setStatus('live');
       },
@@ -41,6 +46,7 @@ export function useCamera(video: RefObject<HTMLVideoElement | null>): CameraStat
 
     return () => {
       ended = true;
+      stopFeed?.();
       if (stream) stop(stream);
       if (element) element.srcObject = null;
     };
