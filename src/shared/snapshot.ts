@@ -50,6 +50,8 @@ export const qualificationOutcomeSchema = z.enum([
   'not-found',
   /** The service could not be reached; the check is queued and confirmed later. */
   'unreachable',
+  /** The service refused the request (certificate revoked or expired, bad signature, kiosk not attested, …): see `refusal`. */
+  'rejected',
 ]);
 export type QualificationOutcome = z.infer<typeof qualificationOutcomeSchema>;
 
@@ -103,6 +105,8 @@ export const staffResultSchema = z.object({
   /** Whether a medical-information consent went with the request (never in the grace period). */
   consentSent: z.boolean(),
   nextStep: staffNextStepSchema,
+  /** For 'rejected' only: the staff code of the service's refusal (E-OQS-…), which names the remedy. */
+  refusal: z.object({ code: z.string().regex(/^E-OQS-\d{3}$/) }).nullable(),
 });
 export type StaffResult = z.infer<typeof staffResultSchema>;
 

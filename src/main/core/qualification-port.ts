@@ -4,8 +4,8 @@
  * device attestation → answer → レセコン file, or the durable queue when the service is down).
  *
  * Choices (docs/decisions/0002-demo-wiring.md):
- *  - A service refusal (bad signature, revoked, …) has no answer of its own in the session: it is
- *    reported as not-found, whose staff path (資格確認書 / 被保険者資格申立書) is what staff do.
+ *  - A service refusal (bad signature, revoked, kiosk not registered, …) is answered as
+ *    'rejected' with its staff code, so staff see why and what to do, not a "no qualification".
  *  - 利用登録 needs the card's signature over a service nonce, so only PIN registration can
  *    succeed; face registration is refused by the port and staff take over.
  *  - Whether a card is registered is asked of a RegistrationDirectory: the service protocol has no
@@ -115,7 +115,7 @@ export function createQualificationLink(deps: QualificationPortDeps): Qualificat
           return { outcome: 'unreachable' };
         case 'rejected':
           log.warn({ code: outcome.code, requestId: outcome.view.requestId }, 'qualification service refused the request');
-          return { outcome: 'not-found' };
+          return { outcome: 'rejected', code: outcome.code };
       }
     },
     defer() {

@@ -35,6 +35,8 @@ export function rejectionCode(reason: RejectionReason): string {
       return QUALIFICATION_ERRORS.CERTIFICATE_NOT_USABLE;
     case 'not-registered':
       return QUALIFICATION_ERRORS.NOT_REGISTERED;
+    case 'unknown-device':
+      return QUALIFICATION_ERRORS.DEVICE_NOT_REGISTERED;
     default:
       return QUALIFICATION_ERRORS.REQUEST_REJECTED;
   }

@@ -31,7 +31,8 @@ export interface InsuranceFacts {
 /**
  * The service's answer, already mapped from QualificationValidity by the gateway: 1 and 6 valid,
  * 2 and 3 invalid (with the old qualification), 4 and 5 (no single match) not-found, which
- * sends staff down the self-declaration path. 'unreachable' means the runner queued the request.
+ * sends staff down the self-declaration path. 'unreachable' means the runner queued the request;
+ * 'rejected' that the service refused it (retrying cannot help).
  */
 export type QualificationAnswer =
   | {
@@ -49,7 +50,9 @@ export type QualificationAnswer =
       readonly oldInsurance: InsuranceFacts;
     }
   | { readonly outcome: 'not-found' }
-  | { readonly outcome: 'unreachable' };
+  | { readonly outcome: 'unreachable' }
+  /** The service answered with a refusal; `code` is its staff code (E-OQS-…). */
+  | { readonly outcome: 'rejected'; readonly code: string };
 
 export type SessionEvent =
   | { readonly type: 'intent'; readonly intent: Intent }

@@ -2,10 +2,12 @@
  * The qualification request (資格確認) and what its answer means for staff (PRODUCT.md §3.5):
  * 有効 → normal reception; 資格(無効) → the old qualification (旧資格) is shown and used for the
  * claim; 資格情報なし → マイナポータル / 資格情報のお知らせ, else 被保険者資格申立書; service
- * unreachable → the request is queued and reception continues. In every case the patient is
- * told to take the card, and nothing blocks on a "●" in the name.
+ * unreachable → the request is queued and reception continues; refused by the service (e.g.
+ * certificate revoked) → the same documents as 資格情報なし, and staff see the refusal's code, which
+ * names the remedy (renewal, 利用登録, the kiosk's device registration). In every case the patient
+ * is told to take the card, and nothing blocks on a "●" in the name.
  */
-import type { IdentityMethod, QualificationOutcome, StaffNextStep, StaffResult } from '../../shared/snapshot.js';
+import { staffResultSchema, type IdentityMethod, type QualificationOutcome, type StaffNextStep, type StaffResult } from '../../shared/snapshot.js';
 import type { InsuranceFacts, QualificationAnswer } from './events.js';
 import { askToTakeCard } from './session-end.js';
 import type { Patient, SessionState } from './state.js';
@@ -16,7 +18,13 @@ const NEXT_STEP: Record<QualificationOutcome, StaffNextStep> = {
   invalid: 'use-old-qualification',
   'not-found': 'self-declaration',
   unreachable: 'confirm-later',
+  // Not confirmed online: the patient's documents (資格確認書, お知らせ, マイナポータル) or 申立書.
+  rejected: 'self-declaration',
 };
+
+/** The qualification module's "request refused" code: shown when a refusal's code is malformed. */
+const GENERIC_REFUSAL = 'E-OQS-002';
+const refusalCodeSchema = staffResultSchema.shape.refusal.unwrap().shape.code;
 
 /** Characters outside the shared character set arrive as this mark (PRODUCT.md §3.7). */
 const PLACEHOLDER = '●';
@@ -68,6 +76,7 @@ export function staffResult(state: SessionState, answer: QualificationAnswer): S
     oldInsurance: answer.outcome === 'invalid' ? insurance(answer.oldInsurance) : null,
     consentSent: patient.consent?.kind === 'given',
     nextStep: NEXT_STEP[answer.outcome],
+    refusal: answer.outcome === 'rejected' ? { code: refusalCodeSchema.safeParse(answer.code).success ? answer.code : GENERIC_REFUSAL } : null,
   };
 }
 

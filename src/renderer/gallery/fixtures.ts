@@ -23,6 +23,7 @@ const validResult: StaffResult = {
   oldInsurance: null,
   consentSent: true,
   nextStep: 'none',
+  refusal: null,
 };
 
 export const GALLERY_FIXTURES: readonly GalleryFixture[] = [
@@ -99,6 +100,16 @@ export const GALLERY_FIXTURES: readonly GalleryFixture[] = [
       ending: 'completed',
       result: { ...validResult, outcome: 'not-found', insurance: null, consentSent: false, nextStep: 'self-declaration' },
       reminderLevel: 2,
+    },
+  },
+  {
+    id: 'done-rejected',
+    snapshot: {
+      ...common,
+      screen: 'done',
+      ending: 'completed',
+      result: { ...validResult, outcome: 'rejected', kanaName: null, insurance: null, nextStep: 'self-declaration', refusal: { code: 'E-OQS-003' } },
+      reminderLevel: 0,
     },
   },
   { id: 'done-identity-not-confirmed', snapshot: { ...common, screen: 'done', ending: 'identity-not-confirmed', result: null, reminderLevel: 0 } },

@@ -39,7 +39,12 @@ describe('§3.5 results and what staff do next', () => {
     {
       rule: 'service unreachable: "keep the reception going, queue what it could not confirm"',
       answer: { outcome: 'unreachable' } satisfies QualificationAnswer,
-      expected: { outcome: 'unreachable', kanaName: null, insurance: null, oldInsurance: null, nextStep: 'confirm-later' },
+      expected: { outcome: 'unreachable', kanaName: null, insurance: null, oldInsurance: null, nextStep: 'confirm-later', refusal: null },
+    },
+    {
+      rule: 'refused by the service (certificate revoked): not "no qualification"; staff see the code that names the remedy',
+      answer: { outcome: 'rejected', code: 'E-OQS-003' } satisfies QualificationAnswer,
+      expected: { outcome: 'rejected', kanaName: null, insurance: null, oldInsurance: null, nextStep: 'self-declaration', refusal: { code: 'E-OQS-003' } },
     },
   ])('$rule', ({ answer, expected }) => {
     const kiosk = queried().answerQualification(answer);
@@ -47,6 +52,11 @@ describe('§3.5 results and what staff do next', () => {
     expect(done.ending).toBe('completed');
     expect(done.result).toMatchObject({ ...expected, method: 'pin', consentSent: true, nameHasPlaceholder: false });
     expect(kiosk.audits()).toContainEqual({ kind: 'qualification', outcome: expected.outcome });
+  });
+
+  it('a refusal whose code is not a service code is shown as the generic refusal, never breaking the screen', () => {
+    const kiosk = queried().answerQualification({ outcome: 'rejected', code: 'certificate-revoked' });
+    expect(kiosk.on('done').result).toMatchObject({ outcome: 'rejected', refusal: { code: 'E-OQS-002' } });
   });
 
   it('a service that does not answer in time: the request is queued and reception goes on', () => {
