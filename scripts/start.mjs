@@ -37,6 +37,18 @@ if (!existsSync(built) || newestMtime(join(root, 'src')) > statSync(built).mtime
 const electron = electronBinary();
 const [command, commandArgs] = electron ? [electron, [root, ...args]] : [process.execPath, [built, ...args]];
 if (!electron) console.log('No Electron binary here: starting the browser host with the system Chromium.');
-const child = spawn(command, commandArgs, { cwd: root, stdio: 'inherit' });
+// The browser host exits with 75 (src/main/ops/relaunch.ts) when the nightly restart says
+// "relaunch the kiosk": start it again. Any other exit ends npm start with the same code.
+const RELAUNCH_EXIT_CODE = 75;
+let child;
+function run() {
+  child = spawn(command, commandArgs, { cwd: root, stdio: 'inherit' });
+  child.on('exit', (code) => {
+    if (code === RELAUNCH_EXIT_CODE) {
+      console.log('Relaunching the kiosk (scheduled restart).');
+      run();
+    } else process.exit(code ?? 0);
+  });
+}
+run();
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-child.on('exit', (code) => process.exit(code ?? 0));

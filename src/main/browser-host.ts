@@ -14,14 +14,23 @@ import { loadConfig } from './core/config.js';
 import { startKiosk } from './core/compose.js';
 import { startHttpHost } from './host/http-host.js';
 import { findChromium, hasDisplay, openChromium } from './host/chromium.js';
+import { kioskLogDestination } from './ops/kiosk-log.js';
+import { RELAUNCH_EXIT_CODE } from './ops/relaunch.js';
 
 async function main() {
-  const log = createLogger();
   const config = loadConfig(process.env, process.argv.slice(2));
-  const kiosk = await startKiosk(config, log);
+  const logFile = kioskLogDestination(config.dataDir);
+  const log = createLogger({ destination: logFile.destination });
+  // Relaunch = close cleanly, then exit with the code scripts/start.mjs answers by starting again.
+  const kiosk = await startKiosk(config, log, { relaunch: async () => shutdown(RELAUNCH_EXIT_CODE) });
   const rendererDir = join(fileURLToPath(new URL('.', import.meta.url)), '../renderer');
   const host = await startHttpHost({ core: kiosk.core, frames: kiosk.frames, rendererDir, log, port: config.port });
   process.stdout.write(`KIOSK_URL=${host.url}\n`);
+  closeAll = async () => {
+    await host.close();
+    await kiosk.close();
+    logFile.close();
+  };
 
   const chromium = findChromium();
   if (config.open !== 'none' && chromium && hasDisplay()) {
@@ -31,17 +40,16 @@ async function main() {
     process.stdout.write('No display or no Chromium found: open KIOSK_URL in a browser on this machine.\n');
   }
 
-  let closing = false;
-  const shutdown = () => {
-    if (closing) return;
-    closing = true;
-    void host
-      .close()
-      .then(() => kiosk.close())
-      .finally(() => process.exit(0));
-  };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', () => shutdown(0));
+  process.on('SIGTERM', () => shutdown(0));
+}
+
+let closing = false;
+let closeAll: () => Promise<void> = async () => undefined;
+function shutdown(exitCode: number) {
+  if (closing) return;
+  closing = true;
+  void closeAll().finally(() => process.exit(exitCode));
 }
 
 main().catch((err: unknown) => {

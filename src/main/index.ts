@@ -28,7 +28,13 @@ app.on('web-contents-created', (_event, contents) => {
 });
 
 void app.whenReady().then(async () => {
-  const kiosk = await startKiosk(loadConfig(process.env, process.argv.slice(2)), log);
+  // Relaunch (nightly restart): Electron starts a fresh instance of itself, then this one exits.
+  const kiosk = await startKiosk(loadConfig(process.env, process.argv.slice(2)), log, {
+    relaunch: async () => {
+      app.relaunch();
+      app.exit(0);
+    },
+  });
   const { core } = kiosk;
 
   // Only the camera, and only for our own page; nothing else is ever granted.

@@ -45,8 +45,24 @@ export const adminIntentSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('admin-ping') }),
 ]);
 
-export const intentSchema = z.union([patientIntentSchema, staffIntentSchema, adminIntentSchema]);
+/**
+ * Reports from the screen to the ops watchdog (not the reception session): whether the camera is
+ * usable. Sent at start, on change and as a heartbeat (a silent screen turns the check red).
+ */
+export const opsIntentSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('camera-status'),
+    available: z.boolean(),
+    /** The DOMException name from getUserMedia (NotAllowedError, NotReadableError, …). */
+    reason: z.string().max(64).optional(),
+    /** Device label, for staff choosing between cameras; never image data. */
+    device: z.string().max(128).optional(),
+  }),
+]);
+
+export const intentSchema = z.union([patientIntentSchema, staffIntentSchema, adminIntentSchema, opsIntentSchema]);
 export type PatientIntent = z.infer<typeof patientIntentSchema>;
 export type StaffIntent = z.infer<typeof staffIntentSchema>;
 export type AdminIntent = z.infer<typeof adminIntentSchema>;
+export type OpsIntent = z.infer<typeof opsIntentSchema>;
 export type Intent = z.infer<typeof intentSchema>;

@@ -30,7 +30,17 @@ import { DEMO_READER, ensurePcscdForDemo, startDemoWorld, type DemoWorld } from 
 import { loadDeviceKey, type DeviceKey } from './device-key.js';
 import type { KioskConfig } from './config.js';
 import type { Logger } from './logger.js';
-import { NO_FACE_SESSION, type CameraFrameSink } from './camera-frames.js';
+import { CardSourceReaderStack } from '../ops/card-source-reader-stack.js';
+import { SwitchableReaderSource } from '../ops/switchable-reader-source.js';
+import { pcscdSocketPath } from '../ops/pcscd-socket.js';
+import { createKioskOps, type KioskOps } from '../ops/kiosk-ops.js';
+import { sessionActivity } from '../ops/session-activity.js';
+import { ReceptionHistory } from '../ops/reception-history.js';
+import { schedulerClockFromEnv } from '../ops/scaled-clock.js';
+import { faceModelsPresent } from '../ops/models-present.js';
+import type { SessionState } from '../session/state.js';
+import type { CameraFrameSink } from './camera-frames.js';
+import { startFaceServices } from './face-services.js';
 
 export interface RunningKiosk {
   core: KioskCore;
@@ -38,17 +48,42 @@ export interface RunningKiosk {
   frames: CameraFrameSink;
   /** Feeds a hardware or service event into the session (reader monitor, tests). */
   dispatchEvent(event: SessionEvent): void;
+  /** Operations: credentials, watchdog, healer, restart scheduler, diagnostics (src/main/ops). */
+  ops: KioskOps;
+  /** Recent results and error codes for the staff panel (memory only). */
+  reception: ReceptionHistory;
   close(): Promise<void>;
 }
 
-/** The facility's settings decide which consent items and questions the session asks. */
+/**
+ * The facility's settings decide which consent items and questions the session asks and how long
+ * screens wait. Read again at every card insertion, so an admin change applies from the next patient.
+ */
 function sessionConfigFrom(store: KioskStore): SessionConfig {
+  const timeouts = store.settings.get('screenTimeouts');
   return {
     ...DEFAULT_SESSION_CONFIG,
     consentItems: store.settings.get('consentItems'),
     askPrescription: store.settings.get('askPrescription'),
+    timeoutsMs: {
+      ...DEFAULT_SESSION_CONFIG.timeoutsMs,
+      patient: timeouts.patientSeconds * 1000,
+      staff: timeouts.staffSeconds * 1000,
+      error: timeouts.errorSeconds * 1000,
+    },
   };
 }
+
+export interface StartOptions {
+  /**
+   * How this shell relaunches the kiosk (the restart action "relaunch-kiosk"): Electron relaunches
+   * the app; the browser host exits with RELAUNCH_EXIT_CODE for scripts/start.mjs to start it again.
+   */
+  readonly relaunch?: () => Promise<void>;
+}
+
+/** The healer owns recovery after pcscd dies; the source's own retry would only race it. */
+const SOURCE_RETRY_OUT_OF_REACH_MS = 3_600_000;
 
 /** Per-attempt deadline for the qualification service; the session's own timeout is longer. */
 const SERVICE_TIMEOUT_MS = 8_000;
@@ -57,7 +92,7 @@ const DRAIN_INTERVAL_MS = 60_000;
 /** vsmartcard's readers exist only for the simulator; a kiosk without the demo uses real ones. */
 const isVirtualReader = (name: string) => name.startsWith('Virtual PCD');
 
-export async function startKiosk(config: KioskConfig, log: Logger): Promise<RunningKiosk> {
+export async function startKiosk(config: KioskConfig, log: Logger, options: StartOptions = {}): Promise<RunningKiosk> {
   mkdirSync(config.dataDir, { recursive: true });
   const store = openKioskStore(join(config.dataDir, 'kiosk.sqlite'));
   const verdict = store.audit.verify();
@@ -69,7 +104,18 @@ export async function startKiosk(config: KioskConfig, log: Logger): Promise<Runn
   const trust: JpkiTrust = demo?.trust ?? { authCas: [] };
   if (!config.demo) log.warn({ code: 'E-CARD-007' }, 'JPKI CA 証明書が未設定のため、カードは検証できません / no JPKI CA configured: cards cannot be verified');
 
-  const source = new PcscReaderSource({ readerFilter: config.demo ? (name) => name === DEMO_READER : (name) => !isVirtualReader(name) });
+  const readerFilter = config.demo ? (name: string) => name === DEMO_READER : (name: string) => !isVirtualReader(name);
+  // The reader monitor reads from a switchable source: the healer swaps in a fresh PC/SC context
+  // after pcscd comes back. A patient's card session died with pcscd, so it ends first.
+  const stack = new CardSourceReaderStack({
+    createSource: () => new PcscReaderSource({ readerFilter, restartDelayMs: SOURCE_RETRY_OUT_OF_REACH_MS }),
+    attach: (fresh) => {
+      if (runner.snapshot().screen !== 'standby') runner.dispatchEvent({ type: 'card-removed' });
+      source.switchTo(fresh);
+    },
+    socketPath: pcscdSocketPath(),
+  });
+  const source = new SwitchableReaderSource(stack.current());
   const monitor = new ReaderMonitor(source, { trust });
   // Late-bound: the card link asks "registered?" of the qualification link, which signs with the card.
   const qualification: { link?: QualificationLink } = {};
@@ -83,8 +129,20 @@ export async function startKiosk(config: KioskConfig, log: Logger): Promise<Runn
   const service = startQualification(store, device, demo, cards.current, now, log, config.dataDir);
   qualification.link = service?.link;
 
+  const face = startFaceServices({
+    // The demo's virtual card sits in vpcd slot 0 (DEMO_READER).
+    ...(demo ? { demoSlot: 0 } : {}),
+    ...(config.cardFaceDevice ? { cardFaceDevice: config.cardFaceDevice } : {}),
+    currentCard: cards.current,
+    now,
+    log,
+  });
+
   const ports: KioskPorts = {
     ...unavailablePorts(),
+    face: face.port,
+    // Late-bound like the qualification link: ops needs the session's activity, built below.
+    staff: { verifyPasscode: async (passcode) => (await ops.credentials.staff.verify(passcode.reveal(), now())).ok },
     card: cards.port,
     consents: createConsentPort(store.consents, cards.current, now),
     ...(service ? { qualification: service.link.port } : {}),
@@ -97,7 +155,12 @@ export async function startKiosk(config: KioskConfig, log: Logger): Promise<Runn
 
   const effects = createEffectRunner(ports, log);
   const runner = createSessionRunner(
-    { initial: initialState(sessionConfigFrom(store)), reduce, revision: (state) => state.revision, toSnapshot },
+    {
+      initial: initialState(sessionConfigFrom(store)),
+      reduce: (state, event) => reduce(withCurrentSettings(state, event, store), event),
+      revision: (state) => state.revision,
+      toSnapshot,
+    },
     effects,
     (err) => log.error({ err }, 'snapshot listener failed'),
   );
@@ -109,10 +172,33 @@ export async function startKiosk(config: KioskConfig, log: Logger): Promise<Runn
   cards.start(runner.dispatchEvent);
   monitor.start();
 
+  const reception = new ReceptionHistory(now);
+  runner.subscribe((snapshot) => reception.observe(snapshot));
+  const activity = sessionActivity({ current: runner.snapshot, subscribe: runner.subscribe });
+  const ops: KioskOps = createKioskOps({
+    store,
+    log,
+    dataDir: config.dataDir,
+    activity,
+    stack,
+    schedulerClock: schedulerClockFromEnv(process.env, config.demo, log),
+    modelsLoaded: () => faceModelsPresent(),
+    serviceEndpoint: () => demo?.serviceUrl ?? store.settings.get('qualificationEndpoint'),
+    capabilities: {
+      relaunchKiosk: options.relaunch ?? (async () => log.warn({ code: 'E-OPS-006' }, 'this shell cannot relaunch the kiosk')),
+      resetCardStack: async () => {
+        await stack.reestablish();
+        await stack.reconnect();
+      },
+    },
+  });
+  ops.start();
+
   const core = createKioskCore(
     {
       snapshot: runner.snapshot,
-      dispatch: (intent) => runner.dispatchEvent({ type: 'intent', intent }),
+      // The camera report is for the watchdog, not the reception session.
+      dispatch: (intent) => (intent.type === 'camera-status' ? ops.camera.report(intent) : runner.dispatchEvent({ type: 'intent', intent })),
       subscribe: runner.subscribe,
       close: runner.close,
     },
@@ -121,18 +207,29 @@ export async function startKiosk(config: KioskConfig, log: Logger): Promise<Runn
 
   return {
     core,
-    frames: NO_FACE_SESSION,
+    frames: face.frames,
     dispatchEvent: runner.dispatchEvent,
+    ops,
+    reception,
     async close() {
+      ops.stop();
+      activity.close();
       await core.close();
+      await face.close();
       service?.stopDrain();
       await cards.close();
       await monitor.stop();
       await source.close();
+      await stack.close();
       await demo?.close();
       store.close();
     },
   };
+}
+
+/** A new patient gets the settings as they are now (consent items, questions, timeouts). */
+function withCurrentSettings(state: SessionState, event: SessionEvent, store: KioskStore): SessionState {
+  return event.type === 'card-inserted' && state.phase.name === 'standby' ? { ...state, config: sessionConfigFrom(store) } : state;
 }
 
 /** The demo's pcscd and simulated world; without them the kiosk still starts (staff code logged). */

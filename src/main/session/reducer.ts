@@ -141,7 +141,8 @@ function routeIntent(state: SessionState, intent: Intent): Step | null {
     case 'staff-cancel':
       return staffCancel(state);
     case 'admin-ping':
-      // Admin intents are answered by the ops layer, not the reception session.
+    case 'camera-status':
+      // Admin intents and the camera report are answered by the ops layer, not the reception session.
       return null;
   }
 }

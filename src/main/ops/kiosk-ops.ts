@@ -1,0 +1,137 @@
+/**
+ * Operations wired together for a running kiosk: the facility credentials behind the staff port
+ * and the admin screen, the watchdog with its checks, the reader healer, the nightly restart
+ * scheduler and the diagnostics snapshot. The composition root hands in what only it knows (the
+ * reader stack, the session's activity, how to relaunch); everything here is the ops module's.
+ */
+import type { Logger } from '../core/logger.js';
+import type { KioskStore } from '../store/kiosk-store.js';
+import { CameraStatusBoard } from './camera-status.js';
+import { systemClock, type OpsClock } from './clock.js';
+import { settingsCredentialStorage } from './credential-storage.js';
+import { diagnosticsSnapshot, type DiagnosticsSnapshot } from './diagnostics.js';
+import { OPS_ERRORS } from './error-codes.js';
+import { flagCheck, type CheckName } from './health-check.js';
+import type { KioskActivity } from './kiosk-activity.js';
+import { kioskLogPath } from './kiosk-log.js';
+import { logFault, recentCodedLines } from './ops-log.js';
+import { ReaderHealer } from './reader-healer.js';
+import type { ReaderStack } from './reader-stack.js';
+import type { RestartHistory } from './restart-history.js';
+import { createRestartRunner, type RestartCapabilities } from './restart-runner.js';
+import { RestartScheduler } from './restart-scheduler.js';
+import { createFacilityCredentials, type FacilityCredentials } from './staff-passcode.js';
+import { diskCheck, pcscdCheck, readerCheck, serviceCheck } from './system-checks.js';
+import { Watchdog } from './watchdog.js';
+
+export interface KioskOpsDeps {
+  readonly store: KioskStore;
+  readonly log: Logger;
+  readonly dataDir: string;
+  readonly activity: KioskActivity;
+  readonly stack: ReaderStack;
+  /** The scheduler's clock: the system clock, or the demo-only test clock (scaled-clock.ts). */
+  readonly schedulerClock: OpsClock;
+  readonly modelsLoaded: () => boolean;
+  readonly serviceEndpoint: () => string;
+  readonly capabilities: RestartCapabilities;
+}
+
+export interface KioskOps {
+  readonly credentials: FacilityCredentials;
+  readonly camera: CameraStatusBoard;
+  readonly watchdog: Watchdog;
+  readonly healer: ReaderHealer;
+  readonly scheduler: RestartScheduler;
+  diagnostics(): DiagnosticsSnapshot;
+  /** Runs the first round of checks and arms the scheduler with the stored schedule. */
+  start(): void;
+  stop(): void;
+}
+
+/** Coded log lines shown on the diagnostics page. */
+const LOG_LINES_SHOWN = 50;
+
+export function createKioskOps(deps: KioskOpsDeps): KioskOps {
+  const { store, log } = deps;
+  const credentials = createFacilityCredentials({ storage: settingsCredentialStorage(store.settings), audit: store.audit });
+  const camera = new CameraStatusBoard(systemClock);
+  const run = createRestartRunner(deps.capabilities);
+
+  const healer = new ReaderHealer({
+    stack: deps.stack,
+    clock: systemClock,
+    activity: deps.activity,
+    escalate: () => run(store.settings.get('restartSchedule').action),
+    log: (event) => {
+      if (event.kind === 'healed') log.info({ durationMs: event.durationMs }, 'reader stack healed');
+      else if (event.kind === 'heal-started') logFault(log, codeOf(healer), 'reader stack down: healing itself');
+      else logFault(log, event.code ?? OPS_ERRORS.HEAL_ESCALATED.code, event.kind);
+    },
+  });
+
+  // Log a check only when it changes colour: a red check is re-run every 5 s.
+  const lastOk = new Map<CheckName, boolean | undefined>();
+  const watchdog = new Watchdog({
+    clock: systemClock,
+    checks: [
+      readerCheck(deps.stack),
+      pcscdCheck(deps.stack),
+      camera.check(),
+      flagCheck('models', deps.modelsLoaded, OPS_ERRORS.MODELS_NOT_LOADED),
+      serviceCheck(deps.serviceEndpoint),
+      diskCheck(deps.dataDir),
+    ],
+    onFailure: (name) => {
+      if (name === 'pcscd' || name === 'reader') healer.trigger();
+    },
+  });
+  watchdog.onChange((states) => {
+    for (const s of states) {
+      if (s.ok === lastOk.get(s.name)) continue;
+      lastOk.set(s.name, s.ok);
+      if (s.ok === false && s.lastError) logFault(log, s.lastError.code, `check ${s.name} red: ${s.lastError.message}`, { check: s.name });
+      else if (s.ok === true) log.info({ check: s.name }, 'check green');
+    }
+  });
+
+  const history: RestartHistory = {
+    append(record) {
+      store.restarts.append(record);
+      if (record.errorCode) logFault(log, record.errorCode, `scheduled restart ${record.outcome}`, { slotAtMs: record.slotAtMs, ...(record.reason ? { reason: record.reason } : {}) });
+      else log.info({ slotAtMs: record.slotAtMs, action: record.action }, `scheduled restart ${record.outcome}`);
+    },
+    lastHandledSlotMs: () => store.restarts.lastHandledSlotMs(),
+  };
+  const scheduler = new RestartScheduler({ clock: deps.schedulerClock, activity: deps.activity, history, run });
+
+  return {
+    credentials,
+    camera,
+    watchdog,
+    healer,
+    scheduler,
+    diagnostics: () =>
+      diagnosticsSnapshot({
+        now: () => systemClock.now(),
+        checks: () => watchdog.snapshot(),
+        reader: () => healer.current(),
+        restart: () => scheduler.current(),
+        log: () => recentCodedLines(kioskLogPath(deps.dataDir), LOG_LINES_SHOWN),
+      }),
+    start() {
+      scheduler.start(store.settings.get('restartSchedule'));
+      void watchdog.start();
+    },
+    stop() {
+      watchdog.stop();
+      healer.stop();
+      scheduler.stop();
+    },
+  };
+}
+
+function codeOf(healer: ReaderHealer): string {
+  const s = healer.current();
+  return s.state === 'healing' ? s.code : OPS_ERRORS.PCSCD_DOWN.code;
+}
