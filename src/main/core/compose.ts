@@ -39,8 +39,7 @@ import { ReceptionHistory } from '../ops/reception-history.js';
 import { schedulerClockFromEnv } from '../ops/scaled-clock.js';
 import { faceModelsPresent } from '../ops/models-present.js';
 import type { SessionState } from '../session/state.js';
-import type { CameraFrameSink } from './camera-frames.js';
-import { startFaceServices } from './face-services.js';
+import { NO_FACE_SESSION, type CameraFrameSink } from './camera-frames.js';
 
 export interface RunningKiosk {
   core: KioskCore;
@@ -129,18 +128,8 @@ export async function startKiosk(config: KioskConfig, log: Logger, options: Star
   const service = startQualification(store, device, demo, cards.current, now, log, config.dataDir);
   qualification.link = service?.link;
 
-  const face = startFaceServices({
-    // The demo's virtual card sits in vpcd slot 0 (DEMO_READER).
-    ...(demo ? { demoSlot: 0 } : {}),
-    ...(config.cardFaceDevice ? { cardFaceDevice: config.cardFaceDevice } : {}),
-    currentCard: cards.current,
-    now,
-    log,
-  });
-
   const ports: KioskPorts = {
     ...unavailablePorts(),
-    face: face.port,
     // Late-bound like the qualification link: ops needs the session's activity, built below.
     staff: { verifyPasscode: async (passcode) => (await ops.credentials.staff.verify(passcode.reveal(), now())).ok },
     card: cards.port,
@@ -207,7 +196,7 @@ export async function startKiosk(config: KioskConfig, log: Logger, options: Star
 
   return {
     core,
-    frames: face.frames,
+    frames: NO_FACE_SESSION,
     dispatchEvent: runner.dispatchEvent,
     ops,
     reception,
@@ -215,7 +204,6 @@ export async function startKiosk(config: KioskConfig, log: Logger, options: Star
       ops.stop();
       activity.close();
       await core.close();
-      await face.close();
       service?.stopDrain();
       await cards.close();
       await monitor.stop();
