@@ -14,9 +14,12 @@ const JST_OFFSET_MS = 9 * 3_600_000;
 
 export class CertificateRejected extends Error {
   readonly reason: RejectionReason;
-  constructor(reason: RejectionReason, message: string) {
+  /** Sent with certificate-expired, as the real service's answer names the expiry. */
+  readonly certificateNotAfterMs: number | undefined;
+  constructor(reason: RejectionReason, message: string, certificateNotAfterMs?: number) {
     super(message);
     this.reason = reason;
+    this.certificateNotAfterMs = certificateNotAfterMs;
   }
 }
 
@@ -87,7 +90,7 @@ export class CertificateAuthorityStore {
     if (atMs < cert.notBefore.getTime()) throw new CertificateRejected('certificate-untrusted', 'certificate not yet valid');
     let phase: CertificatePhase = 'normal';
     if (atMs > notAfter) {
-      if (atMs > graceEndMs(notAfter)) throw new CertificateRejected('certificate-expired', 'certificate expired beyond the grace period');
+      if (atMs > graceEndMs(notAfter)) throw new CertificateRejected('certificate-expired', 'certificate expired beyond the grace period', notAfter);
       phase = 'grace';
     } else if (atMs >= threeMonthsBeforeMs(notAfter)) {
       phase = 'renewal-alert';

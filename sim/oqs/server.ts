@@ -113,7 +113,8 @@ export async function startSimulator(config: SimulatorConfig, listen: { port?: n
         send(res, status, body);
       } catch (error) {
         if (error instanceof CertificateRejected) {
-          send(res, STATUS_BY_REASON[error.reason], { error: { reason: error.reason, message: error.message } });
+          const { reason, message, certificateNotAfterMs } = error;
+          send(res, STATUS_BY_REASON[reason], { error: { reason, message, ...(certificateNotAfterMs === undefined ? {} : { certificateNotAfterMs }) } });
         } else if (error instanceof BadRequest) {
           send(res, 400, { error: { reason: 'bad-request', message: error.message } });
         } else {

@@ -105,8 +105,11 @@ export const staffResultSchema = z.object({
   /** Whether a medical-information consent went with the request (never in the grace period). */
   consentSent: z.boolean(),
   nextStep: staffNextStepSchema,
-  /** For 'rejected' only: the staff code of the service's refusal (E-OQS-…), which names the remedy. */
-  refusal: z.object({ code: z.string().regex(/^E-OQS-\d{3}$/) }).nullable(),
+  /**
+   * For 'rejected' only: the staff code of the service's refusal (E-OQS-…), which names the
+   * remedy, and the certificate's JST expiry date when the service refused it as expired.
+   */
+  refusal: z.object({ code: z.string().regex(/^E-OQS-\d{3}$/), certificateNotAfter: isoDate.nullable() }).nullable(),
 });
 export type StaffResult = z.infer<typeof staffResultSchema>;
 

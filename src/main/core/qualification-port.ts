@@ -115,7 +115,11 @@ export function createQualificationLink(deps: QualificationPortDeps): Qualificat
           return { outcome: 'unreachable' };
         case 'rejected':
           log.warn({ code: outcome.code, requestId: outcome.view.requestId }, 'qualification service refused the request');
-          return { outcome: 'rejected', code: outcome.code };
+          return {
+            outcome: 'rejected',
+            code: outcome.code,
+            certificateNotAfter: outcome.certificateNotAfterMs === null ? null : new Date(outcome.certificateNotAfterMs),
+          };
       }
     },
     defer() {

@@ -35,7 +35,7 @@ export interface VisitFacts {
 export type ReceptionOutcome =
   | { readonly kind: 'confirmed'; readonly view: StaffResultView; readonly receiptFile: string }
   | { readonly kind: 'queued'; readonly view: StaffResultView }
-  | { readonly kind: 'rejected'; readonly view: StaffResultView; readonly code: string };
+  | { readonly kind: 'rejected'; readonly view: StaffResultView; readonly code: string; readonly certificateNotAfterMs: number | null };
 
 export interface DrainReport {
   readonly confirmed: number;
@@ -78,7 +78,12 @@ export class ConfirmationService {
     if (outcome.kind === 'rejected') {
       store.audit.append('qualification.rejected', { requestId: visit.requestId, reason: outcome.reason, code: outcome.code }, this.now());
       this.countTrouble(outcome.reason === 'certificate-expired' ? 'certificateExpired' : 'other');
-      return { kind: 'rejected', code: outcome.code, view: rejectedView(visit.requestId, outcome.reason, visit.provisional.nameKana) };
+      return {
+        kind: 'rejected',
+        code: outcome.code,
+        certificateNotAfterMs: outcome.certificateNotAfterMs,
+        view: rejectedView(visit.requestId, outcome.reason, visit.provisional.nameKana),
+      };
     }
     const receiptFile = this.writeReceipt(request, visit.verifiedAtMs, outcome.response);
     store.audit.append('qualification.confirmed', { requestId: visit.requestId, validity: outcome.response.validity, deferred: false }, this.now());

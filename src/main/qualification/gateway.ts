@@ -18,7 +18,14 @@ export type NonceOutcome = { readonly kind: 'nonce'; readonly nonce: NonceRespon
 export type ConfirmOutcome =
   | { readonly kind: 'confirmed'; readonly response: QualificationResponse }
   /** The service answered and refused: the same request will never succeed. */
-  | { readonly kind: 'rejected'; readonly reason: RejectionReason; readonly code: string; readonly message: string }
+  | {
+      readonly kind: 'rejected';
+      readonly reason: RejectionReason;
+      readonly code: string;
+      readonly message: string;
+      /** The certificate's notAfter when the service names it (certificate-expired). */
+      readonly certificateNotAfterMs: number | null;
+    }
   | Unreachable;
 
 export interface QualificationGateway {

@@ -26,7 +26,8 @@ export interface HttpGatewayOptions {
   readonly random?: () => number;
 }
 
-type Attempt<T> = { ok: true; value: T } | { ok: false; transient: true; detail: string } | { ok: false; transient: false; reason: RejectionReason; message: string };
+type Refusal = z.infer<typeof errorResponseSchema>['error'];
+type Attempt<T> = { ok: true; value: T } | { ok: false; transient: true; detail: string } | { ok: false; transient: false; refusal: Refusal };
 
 export function rejectionCode(reason: RejectionReason): string {
   switch (reason) {
@@ -83,9 +84,10 @@ export class HttpQualificationGateway implements QualificationGateway {
       const result = await this.attempt(path, body, schema);
       if (result.ok) return result;
       if (!result.transient) {
+        const { reason, message, certificateNotAfterMs } = result.refusal;
         return {
           ok: false,
-          rejected: { kind: 'rejected', reason: result.reason, code: rejectionCode(result.reason), message: result.message },
+          rejected: { kind: 'rejected', reason, code: rejectionCode(reason), message, certificateNotAfterMs: certificateNotAfterMs ?? null },
         };
       }
       lastDetail = result.detail;
@@ -122,6 +124,6 @@ export class HttpQualificationGateway implements QualificationGateway {
     }
     const refusal = errorResponseSchema.safeParse(json);
     if (!refusal.success) return { ok: false, transient: true, detail: `HTTP ${response.status} without a valid error body` };
-    return { ok: false, transient: false, reason: refusal.data.error.reason, message: refusal.data.error.message };
+    return { ok: false, transient: false, refusal: refusal.data.error };
   }
 }

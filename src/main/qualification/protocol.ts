@@ -131,7 +131,12 @@ export const rejectionReasonSchema = z.enum([
 export type RejectionReason = z.infer<typeof rejectionReasonSchema>;
 
 export const errorResponseSchema = z.object({
-  error: z.object({ reason: rejectionReasonSchema, message: z.string() }),
+  error: z.object({
+    reason: rejectionReasonSchema,
+    message: z.string(),
+    /** certificate-expired: the certificate's notAfter, so staff and patient see the date. */
+    certificateNotAfterMs: z.number().int().optional(),
+  }),
 });
 
 export const registrationRequestSchema = z.object({

@@ -51,8 +51,11 @@ export type QualificationAnswer =
     }
   | { readonly outcome: 'not-found' }
   | { readonly outcome: 'unreachable' }
-  /** The service answered with a refusal; `code` is its staff code (E-OQS-…). */
-  | { readonly outcome: 'rejected'; readonly code: string };
+  /**
+   * The service answered with a refusal; `code` is its staff code (E-OQS-…), and
+   * `certificateNotAfter` the expiry the service named (certificate expired), else null.
+   */
+  | { readonly outcome: 'rejected'; readonly code: string; readonly certificateNotAfter: Date | null };
 
 export type SessionEvent =
   | { readonly type: 'intent'; readonly intent: Intent }

@@ -9,6 +9,7 @@
  */
 import { staffResultSchema, type IdentityMethod, type QualificationOutcome, type StaffNextStep, type StaffResult } from '../../shared/snapshot.js';
 import type { InsuranceFacts, QualificationAnswer } from './events.js';
+import { jstDateOf, toIsoDate } from './calendar-date.js';
 import { askToTakeCard } from './session-end.js';
 import type { Patient, SessionState } from './state.js';
 import { allocateId, enter, patientOf, withEffects, type Step } from './transition.js';
@@ -76,7 +77,15 @@ export function staffResult(state: SessionState, answer: QualificationAnswer): S
     oldInsurance: answer.outcome === 'invalid' ? insurance(answer.oldInsurance) : null,
     consentSent: patient.consent?.kind === 'given',
     nextStep: NEXT_STEP[answer.outcome],
-    refusal: answer.outcome === 'rejected' ? { code: refusalCodeSchema.safeParse(answer.code).success ? answer.code : GENERIC_REFUSAL } : null,
+    refusal: answer.outcome === 'rejected' ? refusal(answer) : null,
+  };
+}
+
+function refusal(answer: Extract<QualificationAnswer, { outcome: 'rejected' }>): StaffResult['refusal'] {
+  const notAfter = answer.certificateNotAfter;
+  return {
+    code: refusalCodeSchema.safeParse(answer.code).success ? answer.code : GENERIC_REFUSAL,
+    certificateNotAfter: notAfter !== null && !Number.isNaN(notAfter.getTime()) ? toIsoDate(jstDateOf(notAfter)) : null,
   };
 }
 

@@ -108,7 +108,7 @@ export const GALLERY_FIXTURES: readonly GalleryFixture[] = [
       ...common,
       screen: 'done',
       ending: 'completed',
-      result: { ...validResult, outcome: 'rejected', kanaName: null, insurance: null, nextStep: 'self-declaration', refusal: { code: 'E-OQS-003' } },
+      result: { ...validResult, outcome: 'rejected', kanaName: null, insurance: null, nextStep: 'self-declaration', refusal: { code: 'E-OQS-003', certificateNotAfter: '2025-01-15' } },
       reminderLevel: 0,
     },
   },

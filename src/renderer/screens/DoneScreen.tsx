@@ -2,7 +2,8 @@ import type { SessionSnapshot, StaffResult } from '../../shared/snapshot.js';
 import { ScreenFrame } from '../components/ScreenFrame.js';
 import { TakeCardReminder } from '../components/TakeCardReminder.js';
 import { endedWell } from '../state/ended-well.js';
-import { useText, type Translate } from '../i18n/use-text.js';
+import { formatDate } from '../format/date.js';
+import { useLanguage, useText, type Translate } from '../i18n/use-text.js';
 import type { MessageKey } from '../i18n/catalog.js';
 
 type Props = Extract<SessionSnapshot, { screen: 'done' }>;
@@ -15,6 +16,7 @@ type Props = Extract<SessionSnapshot, { screen: 'done' }>;
  */
 export function DoneScreen({ ending, result, reminderLevel }: Props) {
   const t = useText();
+  const language = useLanguage();
   const allWell = endedWell({ ending, result });
   return (
     <ScreenFrame screen="done" title={allWell ? t('done.title.completed') : t('done.title.staffWillHelp')}>
@@ -23,7 +25,7 @@ export function DoneScreen({ ending, result, reminderLevel }: Props) {
           {allWell ? '✓' : 'i'}
         </div>
         <p className="lead" data-ending={ending} data-outcome={result?.outcome}>
-          {ending === 'completed' ? completedText(result, t) : t(`done.ending.${ending}`)}
+          {ending === 'completed' ? completedText(result, t, (date) => formatDate(date, language)) : t(`done.ending.${ending}`)}
         </p>
       </div>
       {/* After a refusal, the staff line takes the summary's place: nothing was confirmed. */}
@@ -43,8 +45,12 @@ export function DoneScreen({ ending, result, reminderLevel }: Props) {
   );
 }
 
-function completedText(result: StaffResult | null, t: Translate): string {
-  return result ? t(`done.outcome.${result.outcome}`) : t('done.outcome.valid');
+function completedText(result: StaffResult | null, t: Translate, date: (iso: string) => string): string {
+  if (!result) return t('done.outcome.valid');
+  // The service named the expiry: the patient learns why and where to renew, in plain words.
+  const expiredOn = result.refusal?.certificateNotAfter;
+  if (expiredOn) return t('done.outcome.certificateExpired', { date: date(expiredOn) });
+  return t(`done.outcome.${result.outcome}`);
 }
 
 /** The qualification module's refusal codes (docs/qualification.md); any other is the generic E-OQS-002. */

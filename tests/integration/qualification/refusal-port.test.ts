@@ -92,15 +92,28 @@ describe('service refusals through the qualification port', () => {
     const card = await h.pki.issueCard();
     await h.sim.service.cas.addCrl(await h.pki.crl([card]));
     place(card);
-    expect(await link().port.request(query('face'))).toEqual({ outcome: 'rejected', code: QUALIFICATION_ERRORS.CERTIFICATE_NOT_USABLE });
+    expect(await link().port.request(query('face'))).toEqual({ outcome: 'rejected', code: QUALIFICATION_ERRORS.CERTIFICATE_NOT_USABLE, certificateNotAfter: null });
     expect(receipts()).toBe(1);
     expect(store.audit.entries().at(-1)).toMatchObject({ kind: 'qualification.rejected' });
     expect(logLines.some((l) => l.includes('"code":"E-OQS-003"'))).toBe(true);
   });
 
+  it('a certificate expired beyond its grace period is rejected with E-OQS-003 and the notAfter the service names', async () => {
+    const notAfter = new Date(Date.UTC(2024, 0, 31, 14, 59, 59));
+    const card = await h.pki.issueCard({ notBefore: new Date(Date.UTC(2019, 0, 1)), notAfter });
+    const gateway = h.gateway();
+    expect(await gateway.confirm(await h.faceRequest(gateway, card))).toMatchObject({
+      kind: 'rejected',
+      reason: 'certificate-expired',
+      certificateNotAfterMs: notAfter.getTime(),
+    });
+    place(card);
+    expect(await link().port.request(query('face'))).toEqual({ outcome: 'rejected', code: QUALIFICATION_ERRORS.CERTIFICATE_NOT_USABLE, certificateNotAfter: notAfter });
+  });
+
   it('a card never registered for insurance use, proven by PIN, is rejected with E-OQS-004 (利用登録)', async () => {
     place(await h.pki.issueCard());
-    expect(await link().port.request(query('pin'))).toEqual({ outcome: 'rejected', code: QUALIFICATION_ERRORS.NOT_REGISTERED });
+    expect(await link().port.request(query('pin'))).toEqual({ outcome: 'rejected', code: QUALIFICATION_ERRORS.NOT_REGISTERED, certificateNotAfter: null });
   });
 
   it('a kiosk whose device key the service does not know is rejected with E-OQS-005 (call IT; PIN still works)', async () => {
@@ -109,7 +122,7 @@ describe('service refusals through the qualification port', () => {
     place(card);
     const stranger = await createTestDevice('kiosk-not-registered');
     const unknownKiosk = link(new DeviceAttester(stranger.deviceId, stranger.privateKey));
-    expect(await unknownKiosk.port.request(query('face'))).toEqual({ outcome: 'rejected', code: QUALIFICATION_ERRORS.DEVICE_NOT_REGISTERED });
+    expect(await unknownKiosk.port.request(query('face'))).toMatchObject({ outcome: 'rejected', code: QUALIFICATION_ERRORS.DEVICE_NOT_REGISTERED });
     expect(await unknownKiosk.port.request(query('pin'))).toMatchObject({ outcome: 'valid' });
   });
 });

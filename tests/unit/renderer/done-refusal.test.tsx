@@ -11,10 +11,10 @@ import { translate, type MessageKey } from '../../../src/renderer/i18n/catalog.j
 
 type Done = Extract<SessionSnapshot, { screen: 'done' }>;
 
-function rejected(code: string): Done {
+function rejected(code: string, certificateNotAfter: string | null = null): Done {
   const found = GALLERY_FIXTURES.find((f) => f.id === 'done-rejected')?.snapshot;
   if (found?.screen !== 'done' || found.result === null) throw new Error('no done-rejected fixture');
-  const result: StaffResult = { ...found.result, refusal: { code } };
+  const result: StaffResult = { ...found.result, refusal: { code, certificateNotAfter } };
   return { ...found, result };
 }
 
@@ -28,6 +28,12 @@ describe('done screen after a refusal by the qualification service', () => {
     expect(html).toContain(`data-outcome="rejected">${ja('done.outcome.rejected')}</p>`);
     // Nothing was confirmed, so no "consent sent" summary: the staff line takes its place.
     expect(html).not.toContain(ja('done.consentSent'));
+  });
+
+  it('tells the patient when their certificate expired, when the service named the date', () => {
+    const html = render(rejected('E-OQS-003', '2025-01-15'));
+    expect(html).toContain(ja('done.outcome.certificateExpired', { date: '2025年1月15日' }));
+    expect(html).not.toContain(ja('done.outcome.rejected'));
   });
 
   it.each([

@@ -43,8 +43,15 @@ describe('§3.5 results and what staff do next', () => {
     },
     {
       rule: 'refused by the service (certificate revoked): not "no qualification"; staff see the code that names the remedy',
-      answer: { outcome: 'rejected', code: 'E-OQS-003' } satisfies QualificationAnswer,
-      expected: { outcome: 'rejected', kanaName: null, insurance: null, oldInsurance: null, nextStep: 'self-declaration', refusal: { code: 'E-OQS-003' } },
+      answer: { outcome: 'rejected', code: 'E-OQS-003', certificateNotAfter: null } satisfies QualificationAnswer,
+      expected: {
+        outcome: 'rejected',
+        kanaName: null,
+        insurance: null,
+        oldInsurance: null,
+        nextStep: 'self-declaration',
+        refusal: { code: 'E-OQS-003', certificateNotAfter: null },
+      },
     },
   ])('$rule', ({ answer, expected }) => {
     const kiosk = queried().answerQualification(answer);
@@ -55,8 +62,16 @@ describe('§3.5 results and what staff do next', () => {
   });
 
   it('a refusal whose code is not a service code is shown as the generic refusal, never breaking the screen', () => {
-    const kiosk = queried().answerQualification({ outcome: 'rejected', code: 'certificate-revoked' });
+    const kiosk = queried().answerQualification({ outcome: 'rejected', code: 'certificate-revoked', certificateNotAfter: null });
     expect(kiosk.on('done').result).toMatchObject({ outcome: 'rejected', refusal: { code: 'E-OQS-002' } });
+  });
+
+  it.each([
+    { notAfter: '2025-01-15T14:59:59Z', date: '2025-01-15', why: '23:59:59 JST is still the 15th' },
+    { notAfter: '2025-01-15T15:00:00Z', date: '2025-01-16', why: 'midnight JST is already the 16th' },
+  ])('an expiry the service names is shown as its JST date ($why)', ({ notAfter, date }) => {
+    const kiosk = queried().answerQualification({ outcome: 'rejected', code: 'E-OQS-003', certificateNotAfter: new Date(notAfter) });
+    expect(kiosk.on('done').result?.refusal).toEqual({ code: 'E-OQS-003', certificateNotAfter: date });
   });
 
   it('a service that does not answer in time: the request is queued and reception goes on', () => {
