@@ -39,7 +39,8 @@ import { ReceptionHistory } from '../ops/reception-history.js';
 import { schedulerClockFromEnv } from '../ops/scaled-clock.js';
 import { faceModelsPresent } from '../ops/models-present.js';
 import type { SessionState } from '../session/state.js';
-import { NO_FACE_SESSION, type CameraFrameSink } from './camera-frames.js';
+import type { CameraFrameSink } from './camera-frames.js';
+import { startFaceServices } from './face-services.js';
 
 export interface RunningKiosk {
   core: KioskCore;
@@ -128,8 +129,18 @@ export async function startKiosk(config: KioskConfig, log: Logger, options: Star
   const service = startQualification(store, device, demo, cards.current, now, log, config.dataDir);
   qualification.link = service?.link;
 
+  const face = startFaceServices({
+    // The demo's virtual card sits in vpcd slot 0 (DEMO_READER).
+    ...(demo ? { demoSlot: 0 } : {}),
+    ...(config.cardFaceDevice ? { cardFaceDevice: config.cardFaceDevice } : {}),
+    currentCard: cards.current,
+    now,
+    log,
+  });
+
   const ports: KioskPorts = {
     ...unavailablePorts(),
+    face: face.port,
     // Late-bound like the qualification link: ops needs the session's activity, built below.
     staff: { verifyPasscode: async (passcode) => (await ops.credentials.staff.verify(passcode.reveal(), now())).ok },
     card: cards.port,
@@ -196,7 +207,7 @@ export async function startKiosk(config: KioskConfig, log: Logger, options: Star
 
   return {
     core,
-    frames: NO_FACE_SESSION,
+    frames: face.frames,
     dispatchEvent: runner.dispatchEvent,
     ops,
     reception,
@@ -204,6 +215,7 @@ export async function startKiosk(config: KioskConfig, log: Logger, options: Star
       ops.stop();
       activity.close();
       await core.close();
+      await face.close();
       service?.stopDrain();
       await cards.close();
       await monitor.stop();

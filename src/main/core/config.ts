@@ -16,6 +16,8 @@ export const configSchema = z.object({
   open: z.enum(['kiosk', 'app', 'none']),
   /** Embedded demo: virtual card on the vpcd reader and the simulator as the qualification service. */
   demo: z.boolean(),
+  /** The document camera that photographs the card front for face mode (not used by the demo). */
+  cardFaceDevice: z.string().min(1).optional(),
 });
 export type KioskConfig = z.infer<typeof configSchema>;
 
@@ -30,5 +32,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Kio
     port: Number(option('port') ?? env.KIOSK_PORT ?? 0),
     open: flag('no-open') ? 'none' : (option('open') ?? env.KIOSK_OPEN ?? 'kiosk'),
     demo: !(flag('no-demo') || env.KIOSK_DEMO === '0'),
+    cardFaceDevice: option('card-face-device') ?? env.KIOSK_CARD_FACE_DEVICE,
   });
 }

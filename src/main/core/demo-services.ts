@@ -68,7 +68,7 @@ export async function ensurePcscdForDemo(log: Logger): Promise<boolean> {
 }
 
 /** The repository root (where sim/ lives), from this module in src/ or bundled in out/. */
-function repositoryRoot(): string {
+export function repositoryRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, 'sim', 'demo', 'main.ts'))) {
     const parent = dirname(dir);
