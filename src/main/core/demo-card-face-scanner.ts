@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { tsImport } from 'tsx/esm/api';
+import type * as TsxApi from 'tsx/esm/api';
 import { KioskError } from '../../shared/errors.js';
 import { CARDFACE_ERROR_CODES, CARDFACE_ERROR_MESSAGES } from '../cardface/error-codes.js';
 import type { CardFaceImage } from '../cardface/image.js';
@@ -24,7 +24,11 @@ import type { CardFacePrintedFields as PrintedFields } from '../../../sim/cardfa
 const DEMO_SEVERITY = 0.4;
 const STATUS_TIMEOUT_MS = 2_000;
 
+/** A variable, so the bundler leaves tsx (a development tool, like the demo itself) out of the kiosk. */
+const TSX_API = 'tsx/esm/api';
+
 async function load<T>(path: string): Promise<T> {
+  const { tsImport } = (await import(/* @vite-ignore */ TSX_API)) as typeof TsxApi;
   return (await tsImport(pathToFileURL(join(repositoryRoot(), path)).href, import.meta.url)) as T;
 }
 

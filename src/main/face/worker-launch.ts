@@ -1,7 +1,11 @@
 /**
  * Starts the face worker from source (.ts, under tsx in development and tests) or from the
- * built bundle (.js next to this file). Kept apart so the bundler-specific part is one place.
+ * built bundle: electron.vite.config.ts emits `face-worker.js` as its own entry in out/main/,
+ * while this launcher may sit in out/main/ or in a shared chunk under out/main/chunks/. Kept
+ * apart so the bundler-specific part is one place.
  */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
 export function launchFaceWorker(): Worker {
@@ -12,5 +16,7 @@ export function launchFaceWorker(): Worker {
     const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(target)}); });`;
     return new Worker(boot, { eval: true });
   }
-  return new Worker(new URL('./face-worker.js', self));
+  const bundled = [new URL('./face-worker.js', self), new URL('../face-worker.js', self)].find((url) => existsSync(fileURLToPath(url)));
+  if (!bundled) throw new Error(`face-worker.js is not next to ${self}: rebuild with npm run build`);
+  return new Worker(bundled);
 }
