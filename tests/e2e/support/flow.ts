@@ -24,10 +24,10 @@ export { expect };
 const JA = JSON.parse(readFileSync(new URL('../../../src/renderer/i18n/locales/ja.json', import.meta.url), 'utf8')) as Record<string, string>;
 
 /** Japanese catalogue text: the tests find buttons and messages by the words the patient reads. */
-export function ja(key: string): string {
+export function ja(key: string, vars: Record<string, string | number> = {}): string {
   const value = JA[key];
   if (value === undefined) throw new Error(`no catalogue key ${key}`);
-  return value;
+  return value.replace(/\{(\w+)\}/g, (whole, name: string) => String(vars[name] ?? whole));
 }
 
 /** The persona's 利用者証明用暗証番号 (the virtual card checks it like a real one). */
@@ -75,6 +75,14 @@ export class Patient {
     const pad = this.page.getByRole('group', { name: ja('pad.label') });
     for (const digit of pin) await pad.getByRole('button', { name: digit, exact: true }).click();
     if (submit) await pad.getByRole('button', { name: ja('pad.submit') }).click();
+  }
+
+  /**
+   * Every screen shown since the page opened, in order, without repeats: screens that pass too
+   * quickly for a screenshot (reading, working) are still caught by a MutationObserver in the page.
+   */
+  trail(): Promise<string[]> {
+    return this.page.evaluate(() => (window as unknown as { screenTrail: string[] }).screenTrail);
   }
 
   /** Lifts the card and waits for standby: the session must end cleanly from wherever it was. */
@@ -155,6 +163,14 @@ export const test = base.extend<{ kiosk: KioskProcess; patient: Patient; records
     }
   },
   patient: async ({ page, kiosk }, use, testInfo) => {
+    await page.addInitScript(() => {
+      const trail: string[] = [];
+      (window as unknown as { screenTrail: string[] }).screenTrail = trail;
+      new MutationObserver(() => {
+        const screen = document.querySelector('main[data-screen]')?.getAttribute('data-screen');
+        if (screen && trail.at(-1) !== screen) trail.push(screen);
+      }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-screen'] });
+    });
     await page.goto(kiosk.url);
     const patient = new Patient(page, testInfo);
     await patient.sees('standby');
