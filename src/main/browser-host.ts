@@ -24,7 +24,7 @@ async function main() {
   // Relaunch = close cleanly, then exit with the code scripts/start.mjs answers by starting again.
   const kiosk = await startKiosk(config, log, { relaunch: async () => shutdown(RELAUNCH_EXIT_CODE) });
   const rendererDir = join(fileURLToPath(new URL('.', import.meta.url)), '../renderer');
-  const host = await startHttpHost({ core: kiosk.core, frames: kiosk.frames, rendererDir, log, port: config.port });
+  const host = await startHttpHost({ core: kiosk.core, frames: kiosk.frames, admin: kiosk.admin, rendererDir, log, port: config.port });
   process.stdout.write(`KIOSK_URL=${host.url}\n`);
   closeAll = async () => {
     await host.close();

@@ -65,6 +65,13 @@ void app.whenReady().then(async () => {
 
   const fromKioskWindow = (event: IpcMainInvokeEvent | IpcMainEvent) => event.senderFrame?.url.startsWith('file://') === true && event.sender === window.webContents;
   ipcMain.handle(IPC_CHANNELS.current, (event) => (fromKioskWindow(event) ? core.current() : undefined));
+  ipcMain.handle(IPC_CHANNELS.admin, (event, raw: unknown) => {
+    if (!fromKioskWindow(event)) {
+      log.warn({ code: ERROR_CODES.IPC_UNAUTHORISED }, 'admin request from a foreign frame refused');
+      return { ok: false, error: { code: ERROR_CODES.IPC_UNAUTHORISED, message: '拒否しました / Refused' } };
+    }
+    return kiosk.admin.handle(raw, 'electron-ipc');
+  });
   ipcMain.handle(IPC_CHANNELS.intent, (event, raw: unknown) => {
     if (!fromKioskWindow(event)) {
       log.warn({ code: ERROR_CODES.IPC_UNAUTHORISED }, 'intent from a foreign frame refused');

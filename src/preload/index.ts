@@ -9,8 +9,11 @@ import { sessionSnapshotSchema, type SessionSnapshot } from '../shared/snapshot.
 import { ERROR_CODES } from '../shared/errors.js';
 import type { Intent } from '../shared/intents.js';
 import { encodeFrame, type WireFrame } from '../shared/camera-frame.js';
+import { adminReplySchema, type AdminReply, type AdminRequest } from '../shared/admin.js';
 
-const FAILED: IntentReply = { ok: false, error: { code: ERROR_CODES.IPC_DISCONNECTED, message: '本体との通信に失敗しました / IPC failed' } };
+const FAILED_ERROR = { code: ERROR_CODES.IPC_DISCONNECTED, message: '本体との通信に失敗しました / IPC failed' };
+const FAILED: IntentReply = { ok: false, error: FAILED_ERROR };
+const ADMIN_FAILED: AdminReply = { ok: false, error: FAILED_ERROR };
 
 const api: KioskApi = {
   onSnapshot(listener: (snapshot: SessionSnapshot) => void) {
@@ -35,6 +38,14 @@ const api: KioskApi = {
   sendFrame(frame: WireFrame) {
     // One binary message, the same encoding as the browser host's socket; main validates it.
     ipcRenderer.send(IPC_CHANNELS.frame, encodeFrame(frame));
+  },
+  async admin(request: AdminRequest) {
+    try {
+      const parsed = adminReplySchema.safeParse(await ipcRenderer.invoke(IPC_CHANNELS.admin, request));
+      return parsed.success ? parsed.data : ADMIN_FAILED;
+    } catch {
+      return ADMIN_FAILED;
+    }
   },
 };
 

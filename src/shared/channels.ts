@@ -7,6 +7,7 @@ import { intentSchema, type Intent } from './intents.js';
 import { sessionSnapshotSchema, type SessionSnapshot } from './snapshot.js';
 import { kioskErrorSchema, type KioskErrorPayload } from './errors.js';
 import type { WireFrame } from './camera-frame.js';
+import { adminReplySchema, type AdminReply, type AdminRequest } from './admin.js';
 
 /** Electron IPC channel names. */
 export const IPC_CHANNELS = {
@@ -18,6 +19,8 @@ export const IPC_CHANNELS = {
   snapshot: 'kiosk:snapshot',
   /** renderer → main (send, no answer): one camera frame, encoded by camera-frame.ts. */
   frame: 'kiosk:frame',
+  /** renderer → main (invoke): a staff/admin request (src/shared/admin.ts); resolves with an AdminReply. */
+  admin: 'kiosk:admin',
 } as const;
 
 export const intentReplySchema = z.discriminatedUnion('ok', [
@@ -32,6 +35,8 @@ export type IntentReply = z.infer<typeof intentReplySchema>;
  */
 export const clientMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('intent'), id: z.number().int().nonnegative(), intent: intentSchema }),
+  /** The request is validated by main's admin service, which logs a rejection in one place. */
+  z.object({ type: z.literal('admin'), id: z.number().int().nonnegative(), request: z.unknown() }),
 ]);
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
 
@@ -39,6 +44,7 @@ export type ClientMessage = z.infer<typeof clientMessageSchema>;
 export const serverMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('snapshot'), snapshot: sessionSnapshotSchema }),
   z.object({ type: z.literal('reply'), id: z.number().int().nonnegative(), reply: intentReplySchema }),
+  z.object({ type: z.literal('admin-reply'), id: z.number().int().nonnegative(), reply: adminReplySchema }),
   /** A message the server could not accept at all (no id to reply to). */
   z.object({ type: z.literal('rejected'), error: kioskErrorSchema }),
 ]);
@@ -55,6 +61,11 @@ export interface KioskApi {
    * does not need (no face session, or the worker still busy with a newer one).
    */
   sendFrame(frame: WireFrame): void;
+  /**
+   * A staff/admin request (login, settings, diagnostics, staff panel); resolves with main's
+   * answer, never rejects. Absent only in the screen gallery, which has no main behind it.
+   */
+  admin?(request: AdminRequest): Promise<AdminReply>;
 }
 
-export type { Intent, SessionSnapshot, KioskErrorPayload, WireFrame };
+export type { Intent, SessionSnapshot, KioskErrorPayload, WireFrame, AdminRequest, AdminReply };

@@ -39,6 +39,7 @@ import { ReceptionHistory } from '../ops/reception-history.js';
 import { schedulerClockFromEnv } from '../ops/scaled-clock.js';
 import { faceModelsPresent } from '../ops/models-present.js';
 import type { SessionState } from '../session/state.js';
+import { createAdminService, type AdminService } from '../ops/admin-service.js';
 import type { CameraFrameSink } from './camera-frames.js';
 import { startFaceServices } from './face-services.js';
 
@@ -52,6 +53,8 @@ export interface RunningKiosk {
   ops: KioskOps;
   /** Recent results and error codes for the staff panel (memory only). */
   reception: ReceptionHistory;
+  /** The staff/admin channel (src/shared/admin.ts) the shells carry beside intents. */
+  admin: AdminService;
   close(): Promise<void>;
 }
 
@@ -193,6 +196,15 @@ export async function startKiosk(config: KioskConfig, log: Logger, options: Star
     },
   });
   ops.start();
+  const admin = createAdminService({
+    store,
+    ops,
+    reception,
+    session: { current: runner.snapshot },
+    pending: () => service?.pending() ?? [],
+    now,
+    log,
+  });
 
   const core = createKioskCore(
     {
@@ -211,6 +223,7 @@ export async function startKiosk(config: KioskConfig, log: Logger, options: Star
     dispatchEvent: runner.dispatchEvent,
     ops,
     reception,
+    admin,
     async close() {
       ops.stop();
       activity.close();
@@ -251,7 +264,7 @@ function startQualification(
   now: () => Date,
   log: Logger,
   dataDir: string,
-): { link: QualificationLink; stopDrain: () => void } | undefined {
+): { link: QualificationLink; stopDrain: () => void; pending: () => ReturnType<ConfirmationService['pending']> } | undefined {
   const serviceUrl = demo?.serviceUrl ?? store.settings.get('qualificationEndpoint');
   const directory: RegistrationDirectory = demo?.directory ?? ASSUME_REGISTERED;
   let receipts: ReceiptWriter;
@@ -265,5 +278,5 @@ function startQualification(
   const confirmations = new ConfirmationService({ store, gateway, attester: device.attester, receipts });
   const link = createQualificationLink({ confirmations, gateway, serviceUrl, timeoutMs: SERVICE_TIMEOUT_MS, directory, consents: store.consents, currentCard, now, log });
   log.info({ serviceUrl, deviceId: device.deviceId }, 'qualification service');
-  return { link, stopDrain: confirmations.startAutoDrain(DRAIN_INTERVAL_MS) };
+  return { link, stopDrain: confirmations.startAutoDrain(DRAIN_INTERVAL_MS), pending: () => confirmations.pending() };
 }

@@ -12,6 +12,7 @@ import type { CameraFrameSink } from '../core/camera-frames.js';
 import { contentSecurityPolicy } from '../core/content-security-policy.js';
 import { createStaticHandler } from './static-files.js';
 import { attachKioskSocket } from './socket-server.js';
+import type { AdminService } from '../ops/admin-service.js';
 
 export interface HttpHostOptions {
   core: KioskCore;
@@ -21,6 +22,8 @@ export interface HttpHostOptions {
   port?: number;
   /** Where camera frames go (the running kiosk's face port); without it frames are dropped. */
   frames?: CameraFrameSink;
+  /** The staff/admin channel (src/main/ops/admin-service.ts); without it admin requests are refused. */
+  admin?: AdminService;
 }
 
 export interface RunningHost {
@@ -60,7 +63,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<RunningHo
     });
   });
 
-  const socket = attachKioskSocket(server, options.core, { token, hosts: () => hosts }, options.log, options.frames);
+  const socket = attachKioskSocket(server, options.core, { token, hosts: () => hosts }, options.log, options.frames, options.admin);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

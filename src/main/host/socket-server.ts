@@ -18,13 +18,14 @@ import { INVALID_MESSAGE_ERROR, type KioskCore } from '../core/kiosk-core.js';
 import type { Logger } from '../core/logger.js';
 import { acceptFrameMessage, type CameraFrameSink } from '../core/camera-frames.js';
 import { checkSocketRequest } from './socket-gate.js';
+import type { AdminService } from '../ops/admin-service.js';
 
 /** One 720p I420 camera frame with its header, the largest message; anything bigger closes the socket (1009). */
 export const MAX_FRAME_BYTES = MAX_FRAME_MESSAGE_BYTES;
 /** Invalid frames tolerated per connection before it is closed as hostile. */
 export const MAX_INVALID_FRAMES = 50;
 
-export function attachKioskSocket(server: Server, core: KioskCore, gate: { token: string; hosts: () => string[] }, log: Logger, frames?: CameraFrameSink) {
+export function attachKioskSocket(server: Server, core: KioskCore, gate: { token: string; hosts: () => string[] }, log: Logger, frames?: CameraFrameSink, admin?: AdminService) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
 
   server.on('upgrade', (req, socket: Duplex, head) => {
@@ -62,7 +63,13 @@ export function attachKioskSocket(server: Server, core: KioskCore, gate: { token
       }
       const message = parseJson(data.toString());
       const parsed = clientMessageSchema.safeParse(message);
-      if (parsed.success) {
+      if (parsed.success && parsed.data.type === 'admin') {
+        const { id, request } = parsed.data;
+        if (admin) void admin.handle(request, 'socket').then((reply) => send({ type: 'admin-reply', id, reply }));
+        else send({ type: 'admin-reply', id, reply: { ok: false, error: INVALID_MESSAGE_ERROR } });
+        return;
+      }
+      if (parsed.success && parsed.data.type === 'intent') {
         send({ type: 'reply', id: parsed.data.id, reply: core.handleIntent(parsed.data.intent, 'socket') });
         return;
       }

@@ -72,6 +72,22 @@ export const OPS_ERRORS = {
     code: 'E-OPS-017',
     message: 'カードリーダーが自動復旧できず、設定された再起動を実行しました / Reader stack did not heal: the configured restart was run',
   },
+  LOGIN_REQUIRED: {
+    code: 'E-OPS-018',
+    message: 'ログインが必要です(時間切れまたは未ログイン)。もう一度ログインしてください / Log in again: the staff or admin session has ended',
+  },
+  SETUP_DONE: {
+    code: 'E-OPS-019',
+    message: '初回設定は完了しています。変更は管理画面で行ってください / First-run setup is already done: change credentials on the admin screen',
+  },
+  ADMIN_ONLY: {
+    code: 'E-OPS-020',
+    message: 'この操作は管理者のみ行えます。管理者パスワードでログインしてください / Admin only: log in with the admin password',
+  },
+  WRONG_SECRET: {
+    code: 'E-OPS-021',
+    message: 'パスコードまたはパスワードが違います / Wrong passcode or password',
+  },
 } as const;
 
 export type OpsErrorKey = keyof typeof OPS_ERRORS;

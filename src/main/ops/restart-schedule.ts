@@ -5,42 +5,13 @@
  * the scheduler owns the timers, so tests can drive it with a fake clock.
  */
 import { Cron } from 'croner';
-import { z } from 'zod';
+import type { RestartSchedule } from '../../shared/admin-settings.js';
 
 /** Clinics keep Japan time whatever the machine's zone is set to. */
 export const SCHEDULE_TIME_ZONE = 'Asia/Tokyo';
 
-/** What "restart" means at this site. */
-export const restartActionSchema = z.discriminatedUnion('kind', [
-  /** Relaunch the kiosk process (Electron app.relaunch, or the browser host's supervisor). */
-  z.object({ kind: z.literal('relaunch-kiosk') }),
-  /** Close and re-open the PC/SC context and reader monitor, without touching the app. */
-  z.object({ kind: z.literal('reset-card-stack') }),
-  /** A site command, e.g. `systemctl reboot` or a vendor's reader power-cycle tool. Run without a shell. */
-  z.object({
-    kind: z.literal('os-command'),
-    command: z.string().min(1).max(512),
-    args: z.array(z.string().max(512)).max(32),
-    timeoutSeconds: z.number().int().min(1).max(600),
-  }),
-]);
-export type RestartAction = z.infer<typeof restartActionSchema>;
-
-export const restartScheduleSchema = z.object({
-  enabled: z.boolean(),
-  /** 0 = Sunday (日) … 6 = Saturday (土), as in cron. */
-  daysOfWeek: z
-    .array(z.number().int().min(0).max(6))
-    .min(1)
-    .max(7)
-    .refine((days) => new Set(days).size === days.length, 'each day once'),
-  /** Start of the slot, HH:MM in Japan time. */
-  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM'),
-  /** How long after `time` a deferred (busy) or missed (powered-off) restart may still run. */
-  windowMinutes: z.number().int().min(5).max(720),
-  action: restartActionSchema,
-});
-export type RestartSchedule = z.infer<typeof restartScheduleSchema>;
+// The schedule's shape is part of the admin contract, so it is declared once in src/shared.
+export { restartActionSchema, restartScheduleSchema, type RestartAction, type RestartSchedule } from '../../shared/admin-settings.js';
 
 export const DEFAULT_RESTART_SCHEDULE: RestartSchedule = {
   enabled: true,

@@ -5,22 +5,13 @@
 import { z } from 'zod';
 import { KioskError } from '../../shared/errors.js';
 import { consentItemSchema } from '../../shared/snapshot.js';
-import { languageSchema, LANGUAGES } from '../../shared/languages.js';
+import { LANGUAGES } from '../../shared/languages.js';
+import { languagesOfferedSchema, restartScheduleSchema, screenTimeoutsSchema } from '../../shared/admin-settings.js';
 import { EMPTY_CREDENTIAL, storedCredentialSchema } from '../ops/credential.js';
-import { DEFAULT_RESTART_SCHEDULE, restartScheduleSchema } from '../ops/restart-schedule.js';
+import { DEFAULT_RESTART_SCHEDULE } from '../ops/restart-schedule.js';
 import { STORE_ERRORS } from './error-codes.js';
 import { isValidCron } from './retention-schedule.js';
 import type { KioskDatabase } from './database.js';
-
-/** The waits staff may tune; the others (card, device, service) follow the hardware, not the site. */
-export const sessionTimeoutSettingsSchema = z.object({
-  /** A patient screen waiting for a touch. */
-  patientSeconds: z.number().int().min(15).max(600),
-  /** Staff screens (passcode, 目視, "please call staff"). */
-  staffSeconds: z.number().int().min(30).max(1800),
-  /** An error screen before the kiosk returns to standby by itself. */
-  errorSeconds: z.number().int().min(5).max(300),
-});
 
 export const settingsSchema = z.object({
   /** 医療機関コード: 10 digits, written into every レセコン file. */
@@ -46,13 +37,9 @@ export const settingsSchema = z.object({
   /** 定期再起動: days, time, window and what "restart" means here. */
   restartSchedule: restartScheduleSchema,
   /** Languages offered on the language selector; Japanese is always among them. */
-  languagesOffered: z
-    .array(languageSchema)
-    .min(1)
-    .refine((list) => list.includes('ja'), 'ja is always offered')
-    .refine((list) => new Set(list).size === list.length, 'each language once'),
+  languagesOffered: languagesOfferedSchema,
   /** How long screens wait for a person before giving up, in seconds (read per session). */
-  screenTimeouts: sessionTimeoutSettingsSchema,
+  screenTimeouts: screenTimeoutsSchema,
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -10,13 +10,13 @@ import { serverMessageSchema, type IntentReply, type KioskApi, type SessionSnaps
 import type { Intent } from '../../shared/intents.js';
 import { ERROR_CODES } from '../../shared/errors.js';
 import { encodeFrame, type WireFrame } from '../../shared/camera-frame.js';
+import type { AdminReply, AdminRequest } from '../../shared/admin.js';
 
 const RECONNECT_MS = 1000;
 const REPLY_TIMEOUT_MS = 10_000;
-const DISCONNECTED: IntentReply = {
-  ok: false,
-  error: { code: ERROR_CODES.IPC_DISCONNECTED, message: '本体との接続が切れています / Connection to the kiosk core lost' },
-};
+const DISCONNECTED_ERROR = { code: ERROR_CODES.IPC_DISCONNECTED, message: '本体との接続が切れています / Connection to the kiosk core lost' };
+const DISCONNECTED: IntentReply = { ok: false, error: DISCONNECTED_ERROR };
+const ADMIN_DISCONNECTED: AdminReply = { ok: false, error: DISCONNECTED_ERROR };
 
 const TOKEN_KEY = 'kiosk-token';
 
@@ -29,6 +29,7 @@ export function createSocketBridge(location: Location, history: History, storage
 
   const listeners = new Set<(snapshot: SessionSnapshot) => void>();
   const pending = new Map<number, (reply: IntentReply) => void>();
+  const adminPending = new Map<number, (reply: AdminReply) => void>();
   let latest: SessionSnapshot | undefined;
   let nextId = 1;
   let socket: WebSocket;
@@ -45,11 +46,16 @@ export function createSocketBridge(location: Location, history: History, storage
       } else if (message.type === 'reply') {
         pending.get(message.id)?.(message.reply);
         pending.delete(message.id);
+      } else if (message.type === 'admin-reply') {
+        adminPending.get(message.id)?.(message.reply);
+        adminPending.delete(message.id);
       }
     };
     socket.onclose = () => {
       for (const resolve of pending.values()) resolve(DISCONNECTED);
       pending.clear();
+      for (const resolve of adminPending.values()) resolve(ADMIN_DISCONNECTED);
+      adminPending.clear();
       setTimeout(connect, RECONNECT_MS);
     };
   }
@@ -75,6 +81,17 @@ export function createSocketBridge(location: Location, history: History, storage
     sendFrame(frame: WireFrame) {
       if (socket.readyState !== WebSocket.OPEN || socket.bufferedAmount > 0) return;
       socket.send(encodeFrame(frame));
+    },
+    admin(request: AdminRequest) {
+      if (socket.readyState !== WebSocket.OPEN) return Promise.resolve(ADMIN_DISCONNECTED);
+      const id = nextId++;
+      return new Promise<AdminReply>((resolve) => {
+        adminPending.set(id, resolve);
+        setTimeout(() => {
+          if (adminPending.delete(id)) resolve(ADMIN_DISCONNECTED);
+        }, REPLY_TIMEOUT_MS);
+        socket.send(JSON.stringify({ type: 'admin', id, request }));
+      });
     },
   };
 }
