@@ -16,6 +16,13 @@ interface Tfjs {
   ready(): Promise<void>;
   getBackend(): string;
   tensor4d(values: Float32Array, shape: [number, number, number, number]): Tensor;
+  tensor3d(values: Uint8Array, shape: [number, number, number], dtype: 'int32'): Tensor;
+}
+export interface FaceApiFace {
+  /** face-api's SSD box, image pixels. */
+  readonly box: { readonly x: number; readonly y: number; readonly width: number; readonly height: number };
+  /** Its 68 landmarks in image pixels. */
+  readonly landmarks: readonly { readonly x: number; readonly y: number }[];
 }
 interface FaceApi {
   nets: {
@@ -27,6 +34,11 @@ interface FaceApi {
       loadFromDisk(dir: string): Promise<void>;
       forward(input: Tensor): Promise<Tensor & { data(): Promise<Float32Array> }>;
     };
+    ssdMobilenetv1: { loadFromDisk(dir: string): Promise<void>; isLoaded: boolean };
+  };
+  SsdMobilenetv1Options: new (o: { minConfidence: number }) => unknown;
+  detectAllFaces(input: Tensor, options: unknown): {
+    withFaceLandmarks(): Promise<{ detection: { box: FaceApiFace['box'] }; landmarks: { positions: { x: number; y: number }[] } }[]>;
   };
 }
 
@@ -34,6 +46,7 @@ export class FaceApiReference {
   private constructor(
     private readonly tf: Tfjs,
     private readonly faceapi: FaceApi,
+    private readonly modelDir: string,
   ) {}
 
   static async load(): Promise<FaceApiReference> {
@@ -47,7 +60,7 @@ export class FaceApiReference {
     const modelDir = join(dirname(require.resolve('@vladmandic/face-api/package.json')), 'model');
     await faceapi.nets.faceRecognitionNet.loadFromDisk(modelDir);
     await faceapi.nets.faceLandmark68Net.loadFromDisk(modelDir);
-    return new FaceApiReference(tf, faceapi);
+    return new FaceApiReference(tf, faceapi, modelDir);
   }
 
   /** face-api's 128-d descriptor of a 150×150 RGB crop (values 0–255, NHWC). */
@@ -77,6 +90,19 @@ export class FaceApiReference {
       } finally {
         output.dispose();
       }
+    } finally {
+      input.dispose();
+    }
+  }
+
+  /** face-api's whole landmark pipeline on an RGB image: SSD MobileNet boxes, then 68 landmarks each. */
+  async facesWithLandmarks(rgb: Uint8Array, width: number, height: number): Promise<FaceApiFace[]> {
+    if (!this.faceapi.nets.ssdMobilenetv1.isLoaded) await this.faceapi.nets.ssdMobilenetv1.loadFromDisk(this.modelDir);
+    const input = this.tf.tensor3d(rgb, [height, width, 3], 'int32');
+    try {
+      const found = await this.faceapi.detectAllFaces(input, new this.faceapi.SsdMobilenetv1Options({ minConfidence: 0.5 })).withFaceLandmarks();
+      // Box exposes x, y, width, height as getters, so copy them one by one.
+      return found.map(({ detection: { box }, landmarks }) => ({ box: { x: box.x, y: box.y, width: box.width, height: box.height }, landmarks: landmarks.positions.map(({ x, y }) => ({ x, y })) }));
     } finally {
       input.dispose();
     }

@@ -1,58 +1,72 @@
 /**
- * Alignment (顔の正規化): maps a detected face onto the canonical crop its embedder was trained
- * on. Each embedder has its own: MobileFaceNet wants the ArcFace 112×112 template; face-api's
- * ResNet collapses on that crop and needs its own upright, square 150×150 extraction.
+ * Alignment (顔の正規化): maps a face, located by its 68 landmarks (landmarks.ts), onto the
+ * canonical crop its embedder was trained on. Each embedder has its own: MobileFaceNet wants
+ * the ArcFace 112×112 template fitted to five points; face-api's ResNet collapses on that crop
+ * and needs face-api's own upright, square 150×150 extraction.
  */
-import { KEYPOINT, type Detection } from './detection.js';
 import type { Image } from './image.js';
+import { fivePoints } from './landmarks.js';
 import { fitSimilarity, type Affine, type Point } from './similarity.js';
 import { warpAffine, type FloatRgb } from './warp.js';
 
 export type AlignmentKind = 'arcface-112' | 'faceapi-150';
 
 /**
- * ArcFace template (InsightFace) for left eye, right eye, nose tip, mouth corners, as seen in the
- * image. BlazeFace has no mouth corners, only the mouth centre: we fit its eyes, nose and mouth
- * against the template's eyes, nose and the corners' midpoint.
+ * ArcFace template (InsightFace) for the eye, eye, nose tip, mouth corner, mouth corner, in
+ * image order (the image's left first), in 112×112 crop pixels.
  */
-const ARCFACE_EYE_A = { x: 38.2946, y: 51.6963 };
-const ARCFACE_EYE_B = { x: 73.5318, y: 51.5014 };
-const ARCFACE_NOSE = { x: 56.0252, y: 71.7366 };
-const ARCFACE_MOUTH = { x: (41.5493 + 70.7299) / 2, y: (92.3655 + 92.2041) / 2 };
+const ARCFACE_TEMPLATE: readonly Point[] = [
+  { x: 38.2946, y: 51.6963 },
+  { x: 73.5318, y: 51.5014 },
+  { x: 56.0252, y: 71.7366 },
+  { x: 41.5493, y: 92.3655 },
+  { x: 70.7299, y: 92.2041 },
+];
 
 /**
- * Where face-api's own extraction (68-landmark box, squared, resized to 150) puts the eyes and
- * mouth: the mean BlazeFace keypoints over the 40 face-api-extracted 150×150 dev crops in
- * ../shared/data/faces/dev (measured once; see docs/face.md). Rotation is not removed, as in face-api.
+ * face-api's "dlib alignment" (FaceLandmarks.alignDlib, what its descriptor pipeline uses): an
+ * upright square of side (mean eye-to-mouth distance) / 0.45, placed so that the centroid of
+ * the two eye centres and the mouth centre sits at 0.5 of its width and 0.43 of its height.
  */
-const FACEAPI_EYE_A = { x: 44.5, y: 45.7 };
-const FACEAPI_EYE_B = { x: 104.3, y: 44.0 };
-const FACEAPI_MOUTH = { x: 74.8, y: 108.5 };
+const DLIB_REL_SCALE = 0.45;
+const DLIB_REL_X = 0.5;
+const DLIB_REL_Y = 0.43;
 
 export const CROP_SIZE: Record<AlignmentKind, number> = { 'arcface-112': 112, 'faceapi-150': 150 };
 
-function keypoints(d: Detection, ...which: number[]): Point[] {
-  return which.map((i) => d.keypoints[i]!);
+function centroid(points: readonly Point[]): Point {
+  return { x: points.reduce((s, p) => s + p.x, 0) / points.length, y: points.reduce((s, p) => s + p.y, 0) / points.length };
 }
 
-/** Least squares over scale and translation only (an upright box, no rotation). */
-function fitUpright(from: readonly Point[], to: readonly Point[]): Affine {
-  const full = fitSimilarity(from, to);
-  const scale = Math.hypot(full.a, full.c);
-  const mf = from.reduce((s, p) => ({ x: s.x + p.x / from.length, y: s.y + p.y / from.length }), { x: 0, y: 0 });
-  const mt = to.reduce((s, p) => ({ x: s.x + p.x / to.length, y: s.y + p.y / to.length }), { x: 0, y: 0 });
-  return { a: scale, b: 0, tx: mt.x - scale * mf.x, c: 0, d: scale, ty: mt.y - scale * mf.y };
+/**
+ * face-api floors the square's corner and side to whole pixels and cuts it out; here the same
+ * square is resampled directly. (face-api also clips the square at the image border and then
+ * re-centres what is left; here the outside stays black and the face stays where it is.)
+ */
+function dlibSquare(landmarks: readonly Point[], size: number): Affine {
+  const { eyeLeft, eyeRight } = fivePoints(landmarks);
+  const mouth = centroid(landmarks.slice(48, 68));
+  const eyeToMouth = (Math.hypot(mouth.x - eyeLeft.x, mouth.y - eyeLeft.y) + Math.hypot(mouth.x - eyeRight.x, mouth.y - eyeRight.y)) / 2;
+  const side = Math.max(1, Math.floor(eyeToMouth / DLIB_REL_SCALE));
+  const ref = centroid([eyeLeft, eyeRight, mouth]);
+  // face-api's coordinates put pixel edges at integers (ours: pixel centres), hence the + 0.5.
+  const x0 = Math.floor(ref.x + 0.5 - DLIB_REL_X * side);
+  const y0 = Math.floor(ref.y + 0.5 - DLIB_REL_Y * side);
+  const s = size / side;
+  // Pixel x0's left edge (x0 − 0.5 in our coordinates) maps to the crop's left edge (−0.5).
+  return { a: s, b: 0, tx: -0.5 - s * (x0 - 0.5), c: 0, d: s, ty: -0.5 - s * (y0 - 0.5) };
 }
 
-/** The transform from image pixels to crop pixels for this alignment. */
-export function alignmentTransform(kind: AlignmentKind, face: Detection): Affine {
+/** The transform from image pixels to crop pixels for this alignment, from the face's 68 landmarks. */
+export function alignmentTransform(kind: AlignmentKind, landmarks: readonly Point[]): Affine {
   if (kind === 'arcface-112') {
-    return fitSimilarity(keypoints(face, KEYPOINT.rightEye, KEYPOINT.leftEye, KEYPOINT.noseTip, KEYPOINT.mouth), [ARCFACE_EYE_A, ARCFACE_EYE_B, ARCFACE_NOSE, ARCFACE_MOUTH]);
+    const p = fivePoints(landmarks);
+    return fitSimilarity([p.eyeLeft, p.eyeRight, p.nose, p.mouthLeft, p.mouthRight], ARCFACE_TEMPLATE);
   }
-  return fitUpright(keypoints(face, KEYPOINT.rightEye, KEYPOINT.leftEye, KEYPOINT.mouth), [FACEAPI_EYE_A, FACEAPI_EYE_B, FACEAPI_MOUTH]);
+  return dlibSquare(landmarks, CROP_SIZE[kind]);
 }
 
-export function alignFace(kind: AlignmentKind, image: Image, face: Detection): FloatRgb {
+export function alignFace(kind: AlignmentKind, image: Image, landmarks: readonly Point[]): FloatRgb {
   const size = CROP_SIZE[kind];
-  return warpAffine(image, alignmentTransform(kind, face), size, size);
+  return warpAffine(image, alignmentTransform(kind, landmarks), size, size);
 }

@@ -1,5 +1,5 @@
 /**
- * One face through the pipeline: detect → assess → align → embed. Owns the ONNX sessions;
+ * One face through the pipeline: detect → assess → landmarks → align → embed. Owns the ONNX sessions;
  * in the kiosk it lives inside the face worker (face-worker.ts), off the main event loop.
  * Live frames may be matched in greyscale so that they meet the greyscale chip photo on equal
  * terms; docs/face.md has the measurement of both ways.
@@ -11,9 +11,11 @@ import { createEmbedder, DEFAULT_EMBEDDER_ID, type Embedder } from './embedder.j
 import { FACE_ERROR_CODES, faceError } from './error-codes.js';
 import { frameToGrey, frameToRgb, type CameraFrame } from './frame.js';
 import type { GreyImage, Image } from './image.js';
+import { createLandmarker, type Landmarker } from './landmarks.js';
 import { defaultManifestPath, loadManifest, type LoadedManifest } from './manifest.js';
 import { assessFrame, type FrameQuality } from './quality.js';
 import { laplacianVariance } from './sharpness.js';
+import type { FloatRgb } from './warp.js';
 
 export type LiveColour = 'grey' | 'colour';
 
@@ -42,6 +44,7 @@ export class FacePipeline {
   private constructor(
     private readonly manifest: LoadedManifest,
     private readonly detector: Detector,
+    private readonly landmarker: Landmarker,
     readonly embedder: Embedder,
     readonly liveColour: LiveColour,
     private readonly threads: number | undefined,
@@ -51,11 +54,12 @@ export class FacePipeline {
     const manifest = loadManifest(options.manifestPath ?? defaultManifestPath());
     const threads = options.threads;
     const sessionOptions = threads === undefined ? {} : { threads };
-    const [detector, embedder] = await Promise.all([
+    const [detector, landmarker, embedder] = await Promise.all([
       createDetector(manifest, sessionOptions),
+      createLandmarker(manifest, sessionOptions),
       createEmbedder(manifest, options.embedderId ?? DEFAULT_EMBEDDER_ID, sessionOptions),
     ]);
-    return new FacePipeline(manifest, detector, embedder, options.liveColour ?? 'grey', threads);
+    return new FacePipeline(manifest, detector, landmarker, embedder, options.liveColour ?? 'grey', threads);
   }
 
   /** The chip photo's embedding. Throws E-FACE-008 when it shows no face. */
@@ -72,7 +76,7 @@ export class FacePipeline {
     const faces = await this.detector.detect(image, STILL_MARGIN);
     const face = largest(faces);
     if (!face) return undefined;
-    const [embedding] = await this.embedder.embed([alignFace(this.embedder.alignment, image, face)]);
+    const [embedding] = await this.embedder.embed([await this.alignedCrop(image, face)]);
     return embedding;
   }
 
@@ -88,12 +92,17 @@ export class FacePipeline {
     // The short-range model misses small faces; the full-range one finds them so we can say "come closer".
     if (faces.length === 0) faces = (await (await this.farDetection())?.detect(image)) ?? [];
     const first = assessFrame(luma, faces);
+    // Landmarks, alignment and the embedder run only on frames the detector already judged usable.
     if (!first.usable || !first.face) return { quality: first };
-    const crop = alignFace(this.embedder.alignment, image, first.face);
+    const crop = await this.alignedCrop(image, first.face);
     const quality = assessFrame(luma, faces, laplacianVariance(crop));
     if (!quality.usable) return { quality };
     const [embedding] = await this.embedder.embed([crop]);
     return embedding ? { quality, embedding } : { quality };
+  }
+
+  private async alignedCrop(image: Image, face: Detection): Promise<FloatRgb> {
+    return alignFace(this.embedder.alignment, image, await this.landmarker.locate(image, face));
   }
 
   private farDetection(): Promise<Detector | undefined> {
@@ -105,7 +114,7 @@ export class FacePipeline {
 
   async release(): Promise<void> {
     const far = await this.farDetector;
-    await Promise.all([this.detector.release(), this.embedder.release(), far?.release()]);
+    await Promise.all([this.detector.release(), this.landmarker.release(), this.embedder.release(), far?.release()]);
   }
 }
 

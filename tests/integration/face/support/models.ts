@@ -11,7 +11,7 @@ export const MANIFEST_PATH = path.resolve(import.meta.dirname, '../../../../mode
 function ready(): boolean {
   if (!existsSync(MANIFEST_PATH)) return false;
   const manifest = JSON.parse(readFileSync(MANIFEST_PATH, 'utf8')) as { models: { id: string; file: string }[] };
-  const needed = ['blazeface-front-128', 'mobilefacenet'];
+  const needed = ['blazeface-front-128', 'faceapi-landmark68', 'mobilefacenet'];
   return needed.every((id) => {
     const entry = manifest.models.find((m) => m.id === id);
     return entry !== undefined && existsSync(path.join(path.dirname(MANIFEST_PATH), entry.file));
