@@ -20,6 +20,11 @@ export interface StartVirtualCardOptions {
   readonly vpcdHost?: string;
   /** Serve the `sim:card` CLI on a 127.0.0.1 endpoint with a token file (see docs/card.md). */
   readonly control?: boolean;
+  /**
+   * Mint every card's certificates as of this day (default: the day each card is first made), so
+   * they match the fingerprints a service simulator was seeded with on that day.
+   */
+  readonly certificatesAsOf?: Date;
 }
 
 export interface VirtualCardController {
@@ -46,7 +51,7 @@ export async function startVirtualCard(options: StartVirtualCardOptions = {}): P
     async insert(personaId) {
       let card = cards.get(personaId);
       if (!card) {
-        card = await createPersonaCard(personaId);
+        card = await createPersonaCard(personaId, { now: options.certificatesAsOf });
         cards.set(personaId, card);
       }
       if (currentId !== undefined) slot.remove();

@@ -38,7 +38,7 @@ export const personaSchema = z.object({
     kenhojoPin: z.string().regex(/^\d{4}$/).nullable(),
   }),
   certificate: z.object({
-    /** 利用者証明用電子証明書 notAfter relative to the moment the persona is loaded, so its phase never drifts. */
+    /** 利用者証明用電子証明書 notAfter in days after the JST day the card is minted (valid through that day), so its phase never drifts. */
     notAfterDaysFromNow: z.number().int(),
   }),
   insurance: z.object({ registered: z.boolean() }),

@@ -9,6 +9,8 @@ import { z } from 'zod';
 import { registrySeedSchema } from './registry.js';
 import { faultSchema } from './faults.js';
 
+const certificateOfPerson = z.object({ certificateSha256: z.string().regex(/^[0-9a-f]{64}$/), personId: z.string() });
+
 export const simulatorConfigSchema = z.object({
   registry: registrySeedSchema,
   /** JPKI CA certificates (PEM): roots and intermediates. */
@@ -16,7 +18,12 @@ export const simulatorConfigSchema = z.object({
   /** CRLs (PEM) issued by those CAs; more can be added at run time. */
   crlsPem: z.array(z.string()).default([]),
   /** Certificates already registered (利用登録), by SHA-256 of the DER. */
-  registrations: z.array(z.object({ certificateSha256: z.string().regex(/^[0-9a-f]{64}$/), personId: z.string() })).default([]),
+  registrations: z.array(certificateOfPerson).default([]),
+  /**
+   * Whose card each certificate is, registered or not: the real service learns this from J-LIS
+   * through the My Number; here it lets /v1/registrations/status name the person for 利用登録.
+   */
+  holders: z.array(certificateOfPerson).default([]),
   /** Kiosk device keys allowed to attest face / 目視 checks. */
   devices: z.array(z.object({ deviceId: z.string(), publicKeySpki: z.string() })).default([]),
   faults: faultSchema.partial().default({}),

@@ -7,7 +7,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { z } from 'zod';
-import { qualificationRequestSchema, registrationRequestSchema, type RejectionReason } from '../../src/main/qualification/protocol.js';
+import {
+  qualificationRequestSchema,
+  registrationRequestSchema,
+  registrationStatusRequestSchema,
+  type RejectionReason,
+} from '../../src/main/qualification/protocol.js';
 import { CertificateRejected } from './certificate-checks.js';
 import { FaultInjector, faultSchema } from './faults.js';
 import { QualificationService } from './service.js';
@@ -75,6 +80,7 @@ export async function startSimulator(config: SimulatorConfig, listen: { port?: n
     'POST /v1/nonces': async () => [200, service.issueNonce()],
     'POST /v1/qualifications': async (body) => [200, await service.confirm(parse(qualificationRequestSchema, await body()))],
     'POST /v1/registrations': async (body) => [201, await service.register(parse(registrationRequestSchema, await body()))],
+    'POST /v1/registrations/status': async (body) => [200, service.registrationStatus(parse(registrationStatusRequestSchema, await body()).certificate)],
     'GET /v1/crls': async () => [200, { crls: service.cas.crlPems() }],
     'GET /admin/faults': async () => [200, faults.current()],
     'PUT /admin/faults': async (body) => [200, faults.set(parse(faultSchema.partial(), await body()))],

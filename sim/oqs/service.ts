@@ -3,13 +3,14 @@
  * and the qualification check itself. Each method returns the answer or throws
  * CertificateRejected with the reason the real service would give.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import {
   attestationMessage,
   type NonceResponse,
   type QualificationRequest,
   type QualificationResponse,
   type RegistrationRequest,
+  type RegistrationStatus,
 } from '../../src/main/qualification/protocol.js';
 import { CertificateAuthorityStore, CertificateRejected, verifyCardSignature, type CheckedCertificate } from './certificate-checks.js';
 import { DeviceRegistry } from './devices.js';
@@ -28,6 +29,7 @@ export class QualificationService {
   readonly devices = new DeviceRegistry();
   private readonly registry: Registry;
   private readonly links = new Map<string, Set<string>>();
+  private readonly holders: ReadonlyMap<string, string>;
   private readonly nonces = new Map<string, number>();
   private readonly answered = new Map<string, { certificate: string; response: QualificationResponse }>();
   private readonly config: ParsedSimulatorConfig;
@@ -41,6 +43,7 @@ export class QualificationService {
     this.cas = new CertificateAuthorityStore(config.caCertificatesPem);
     this.registry = new Registry(config.registry);
     for (const r of config.registrations) this.link(r.certificateSha256, r.personId);
+    this.holders = new Map(config.holders.map((h) => [h.certificateSha256, h.personId]));
   }
 
   static async create(config: ParsedSimulatorConfig, now: () => number = Date.now): Promise<QualificationService> {
@@ -65,6 +68,19 @@ export class QualificationService {
     if (!this.registry.has(req.personId)) throw new CertificateRejected('bad-request', `unknown person ${req.personId}`);
     this.link(checked.sha256, req.personId);
     return { personId: req.personId };
+  }
+
+  /**
+   * Whether a certificate is registered, and to whom it belongs: the kiosk asks at card read, to
+   * offer 利用登録 before identity is checked. Judged by fingerprint alone (no chain check): it
+   * reveals nothing a confirmation would not, and an untrusted card is refused at confirmation.
+   */
+  registrationStatus(certificateBase64: string): RegistrationStatus {
+    const sha256 = createHash('sha256').update(Buffer.from(certificateBase64, 'base64')).digest('hex');
+    const linked = [...(this.links.get(sha256) ?? [])];
+    // Several people on one certificate (複数該当) name nobody: registering again would not help.
+    if (linked.length > 0) return { registered: true, personId: linked.length === 1 ? (linked[0] ?? null) : null };
+    return { registered: false, personId: this.holders.get(sha256) ?? null };
   }
 
   async confirm(req: QualificationRequest): Promise<QualificationResponse> {

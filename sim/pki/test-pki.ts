@@ -1,9 +1,11 @@
 /**
  * The simulated JPKI (公的個人認証) PKI: a user-authentication CA, a digital-signature CA and the
  * per-persona end-entity certificates, minted from the TEST-ONLY keys with @peculiar/x509.
- * Certificates are minted when a persona is loaded so "expires in 40 days" stays true whenever
- * the tests run. Serial numbers derive from the persona id: that serial is the stable link the
- * qualification-service simulator uses to find the person (as operators do with real serials).
+ * Certificates are minted relative to the JST day they are asked for, so "expires in 40 days"
+ * stays true whenever the tests run, and within one JST day a persona's certificate is the same
+ * bytes (PKCS#1 v1.5 signatures are deterministic): its fingerprint can be computed in advance and
+ * seeded into the service simulator as a 利用登録 made before the visit. Serial numbers derive from
+ * the persona id and the day, since a certificate with other dates is another certificate.
  */
 import { createHash, createPublicKey, webcrypto, type KeyObject } from 'node:crypto';
 import { keyIdText } from '../../src/main/card/cv-certificate.js';
@@ -15,6 +17,17 @@ import { loadTestKey, personaKeyName } from './test-keys.js';
 
 const ALG = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } as const;
 const DAY_MS = 86_400_000;
+const JST_OFFSET_MS = 9 * 3_600_000;
+
+/** 00:00 JST of the JST day containing `now`. */
+export function jstDayStart(now: Date): Date {
+  return new Date(Math.floor((now.getTime() + JST_OFFSET_MS) / DAY_MS) * DAY_MS - JST_OFFSET_MS);
+}
+
+/** The JST day as YYYY-MM-DD. */
+function jstDayText(now: Date): string {
+  return new Date(jstDayStart(now).getTime() + JST_OFFSET_MS).toISOString().slice(0, 10);
+}
 
 /** Clearly marked as test material in every DN. */
 const TEST_OU = 'TEST ONLY open-kao-kiosk simulator';
@@ -28,9 +41,9 @@ async function webKeys(key: KeyObject): Promise<CryptoKeyPair> {
   return { privateKey, publicKey } as CryptoKeyPair;
 }
 
-/** Stable positive serial (hex) for a persona's certificate of the given kind. */
-export function certificateSerial(personaId: string, kind: 'auth' | 'sign'): string {
-  const digest = createHash('sha256').update(`open-kao-kiosk/${kind}/${personaId}`).digest('hex');
+/** Positive serial (hex) of a persona's certificate of the given kind, as minted on `now`'s JST day. */
+export function certificateSerial(personaId: string, kind: 'auth' | 'sign', now = new Date()): string {
+  const digest = createHash('sha256').update(`open-kao-kiosk/${kind}/${personaId}/${jstDayText(now)}`).digest('hex');
   return `1${digest.slice(1, 16)}`.toUpperCase();
 }
 
@@ -41,13 +54,13 @@ export interface TestCaSet {
 
 const caCache = new Map<number, Promise<TestCaSet>>();
 
-/** The two test CAs, valid from 3 years before to 10 years after `now` (cached per UTC day). */
+/** The two test CAs, valid from 3 years before to 10 years after `now`'s JST day (cached per day). */
 export function testCaCertificates(now = new Date()): Promise<TestCaSet> {
-  const day = Math.floor(now.getTime() / DAY_MS);
-  let found = caCache.get(day);
+  const day = jstDayStart(now);
+  let found = caCache.get(day.getTime());
   if (!found) {
-    found = mintCas(new Date(day * DAY_MS));
-    caCache.set(day, found);
+    found = mintCas(day);
+    caCache.set(day.getTime(), found);
   }
   return found;
 }
@@ -74,17 +87,21 @@ export interface PersonaCertificates {
   readonly cas: TestCaSet;
 }
 
-/** Mint a persona's two certificates; the auth one expires `notAfterDaysFromNow` days from `now`. */
+/**
+ * Mint a persona's two certificates as of `now`'s JST day: valid through the last second (JST) of
+ * the day `notAfterDaysFromNow` days later. The same persona and day always give the same bytes.
+ */
 export async function mintPersonaCertificates(personaId: string, notAfterDaysFromNow: number, now = new Date()): Promise<PersonaCertificates> {
-  const cas = await testCaCertificates(now);
-  const notAfter = new Date(now.getTime() + notAfterDaysFromNow * DAY_MS);
-  // Issued 5 years before expiry (the legal validity), but never in the future.
-  const notBefore = new Date(Math.min(notAfter.getTime() - 5 * 365 * DAY_MS, now.getTime() - DAY_MS));
+  const day = jstDayStart(now);
+  const cas = await testCaCertificates(day);
+  const notAfter = new Date(day.getTime() + (notAfterDaysFromNow + 1) * DAY_MS - 1000);
+  // Issued 5 years before expiry (the legal validity), but never later than the day before.
+  const notBefore = new Date(Math.min(notAfter.getTime() - 5 * 365 * DAY_MS, day.getTime() - DAY_MS));
   const mint = async (kind: 'auth' | 'sign', ca: x509.X509Certificate, caKey: string) =>
     x509.X509CertificateGenerator.create({
-      serialNumber: certificateSerial(personaId, kind),
+      serialNumber: certificateSerial(personaId, kind, day),
       issuer: ca.subject,
-      subject: `C=JP, OU=${TEST_OU}, CN=${certificateSerial(personaId, kind)}`,
+      subject: `C=JP, OU=${TEST_OU}, CN=${certificateSerial(personaId, kind, day)}`,
       notBefore,
       notAfter,
       signingAlgorithm: ALG,

@@ -1,9 +1,10 @@
 /**
  * The embedded demo (config.demo): pcscd up, and the simulated world (sim/demo/main.ts: the
- * qualification-service simulator, the virtual card on vpcd slot 0 with its `sim:card` control
- * endpoint, the registration lookup) in one child process. A child, not in-process: the world runs
- * from sources with tsx (personas, test keys and photos live in sim/ and are not bundled), and a
- * simulator that hangs or crashes cannot take the kiosk's event loop with it.
+ * qualification-service simulator, seeded with the personas' registrations, and the virtual card
+ * on vpcd slot 0 with its `sim:card` control endpoint) in one child process. A child, not
+ * in-process: the world runs from sources with tsx (personas, test keys and photos live in sim/
+ * and are not bundled), and a simulator that hangs or crashes cannot take the kiosk's event loop
+ * with it.
  *
  * Nothing here may stop the kiosk from reaching standby: every failure is logged with a staff
  * code and the caller goes on without the part.
@@ -18,7 +19,7 @@ import { KioskError } from '../../shared/errors.js';
 import type { JpkiTrust } from '../card/jpki.js';
 import { x509 } from '../card/x509.js';
 import { pcscdAlive, pcscdSocketPath } from '../ops/pcscd-socket.js';
-import { registrationStatusSchema, type RegistrationDirectory } from './qualification-port.js';
+import { serviceRegistrationDirectory, type RegistrationDirectory } from './qualification-port.js';
 import type { DeviceKey } from './device-key.js';
 import type { Logger } from './logger.js';
 
@@ -27,8 +28,7 @@ export const DEMO_ERRORS = {
   PCSCD_UNAVAILABLE: 'E-DEMO-001',
   /** The demo's simulated world (service simulator, virtual card) did not start. */
   WORLD_FAILED: 'E-DEMO-002',
-  /** The demo's registration lookup did not answer. */
-  LOOKUP_FAILED: 'E-DEMO-003',
+  // E-DEMO-003 (the demo's own registration lookup) is retired: the simulator answers that now.
 } as const;
 
 /** vpcd slot 0 as pcscd names it; the card tests keep to slot 1. */
@@ -37,7 +37,7 @@ export const DEMO_READER = 'Virtual PCD 00 00';
 const WORLD_START_TIMEOUT_MS = 30_000;
 const LOOKUP_TIMEOUT_MS = 5_000;
 
-const readySchema = z.object({ serviceUrl: z.url(), directoryUrl: z.url(), authCaPem: z.string().includes('BEGIN CERTIFICATE') });
+const readySchema = z.object({ serviceUrl: z.url(), authCaPem: z.string().includes('BEGIN CERTIFICATE') });
 
 export interface DemoWorld {
   readonly serviceUrl: string;
@@ -91,7 +91,7 @@ export async function startDemoWorld(device: DeviceKey, log: Logger): Promise<De
   log.info({ serviceUrl: ready.serviceUrl, reader: DEMO_READER, pid: child.pid }, 'demo world running: service simulator and virtual card (npm run sim:card -- insert <persona>)');
   return {
     serviceUrl: ready.serviceUrl,
-    directory: httpDirectory(ready.directoryUrl),
+    directory: serviceRegistrationDirectory(ready.serviceUrl, LOOKUP_TIMEOUT_MS, log),
     trust: { authCas: [new x509.X509Certificate(ready.authCaPem)] },
     close: () => stopChild(child),
   };
@@ -126,23 +126,4 @@ async function stopChild(child: ChildProcess): Promise<void> {
   const forced = setTimeout(() => child.kill('SIGKILL'), 5_000);
   await exited;
   clearTimeout(forced);
-}
-
-function httpDirectory(baseUrl: string): RegistrationDirectory {
-  return {
-    async status(certificateDer) {
-      try {
-        const response = await fetch(new URL('status', baseUrl), {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ certificate: Buffer.from(certificateDer).toString('base64') }),
-          signal: AbortSignal.timeout(LOOKUP_TIMEOUT_MS),
-        });
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        return registrationStatusSchema.parse(await response.json());
-      } catch (cause) {
-        throw new KioskError(DEMO_ERRORS.LOOKUP_FAILED, '利用登録の確認ができません。デモを再起動してください / Registration lookup failed: restart the demo', { cause });
-      }
-    },
-  };
 }

@@ -8,32 +8,24 @@
  *    'rejected' with its staff code, so staff see why and what to do, not a "no qualification".
  *  - 利用登録 needs the card's signature over a service nonce, so only PIN registration can
  *    succeed; face registration is refused by the port and staff take over.
- *  - Whether a card is registered is asked of a RegistrationDirectory: the service protocol has no
- *    lookup of its own yet.
+ *  - Whether a card is registered is asked of a RegistrationDirectory: the service's
+ *    /v1/registrations/status where it offers one (the demo simulator does), else assumed.
  */
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import type { InsuranceFacts, QualificationAnswer } from '../session/events.js';
 import type { ConsentToSend } from '../session/effects.js';
 import { CardError } from '../card/card-error.js';
 import type { ConsentStore } from '../store/consents.js';
 import type { ConfirmationService } from '../qualification/confirmation-service.js';
 import type { QualificationGateway } from '../qualification/gateway.js';
-import type { ConsentPayload, RegistrationRequest } from '../qualification/protocol.js';
+import type { ConsentPayload, RegistrationRequest, RegistrationStatus } from '../qualification/protocol.js';
+import { lookUpRegistration } from '../qualification/registration-lookup.js';
 import type { StaffResultView } from '../qualification/staff-view.js';
 import { QUALIFICATION_VALIDITY } from '../qualification/validity.js';
 import type { QualificationPort } from './effect-runner.js';
 import type { InsertedCard } from './card-port.js';
 import { agreedItems } from './consent-port.js';
 import type { Logger } from './logger.js';
-
-/** 利用登録 status of one certificate, and the person the service would link it to. */
-export const registrationStatusSchema = z.object({
-  registered: z.boolean(),
-  /** The service's stand-in for the My Number link (RegistrationRequest.personId); null if unknown. */
-  personId: z.string().min(1).nullable(),
-});
-export type RegistrationStatus = z.infer<typeof registrationStatusSchema>;
 
 export interface RegistrationDirectory {
   status(certificateDer: Uint8Array): Promise<RegistrationStatus>;
@@ -46,6 +38,22 @@ export interface RegistrationDirectory {
 export const ASSUME_REGISTERED: RegistrationDirectory = {
   status: async () => ({ registered: true, personId: null }),
 };
+
+/**
+ * The service's own answer. While it cannot be reached, the card is taken as registered, as
+ * without a lookup: reception goes on (the confirmation is queued), and if the card was not
+ * registered the service says so when the queue drains.
+ */
+export function serviceRegistrationDirectory(serviceUrl: string, timeoutMs: number, log: Logger): RegistrationDirectory {
+  return {
+    async status(certificateDer) {
+      const lookup = await lookUpRegistration(serviceUrl, certificateDer, timeoutMs);
+      if (lookup.kind === 'status') return lookup.status;
+      log.warn({ code: lookup.code, detail: lookup.detail }, '利用登録の確認ができないため登録済みとして続行します / registration lookup failed: the card is taken as registered');
+      return ASSUME_REGISTERED.status(certificateDer);
+    },
+  };
+}
 
 export interface QualificationPortDeps {
   readonly confirmations: ConfirmationService;

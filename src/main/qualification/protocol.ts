@@ -152,6 +152,17 @@ export const registrationRequestSchema = z.object({
 });
 export type RegistrationRequest = z.infer<typeof registrationRequestSchema>;
 
+/** POST /v1/registrations/status: is this certificate registered (利用登録), and whose card is it? */
+export const registrationStatusRequestSchema = z.object({ certificate: base64 });
+export type RegistrationStatusRequest = z.infer<typeof registrationStatusRequestSchema>;
+
+export const registrationStatusSchema = z.object({
+  registered: z.boolean(),
+  /** The person the service links the certificate to (the personId of a registration); null if unknown. */
+  personId: z.string().min(1).nullable(),
+});
+export type RegistrationStatus = z.infer<typeof registrationStatusSchema>;
+
 /** What a device attestation signs: every fact the service relies on, in a fixed order. */
 export function attestationMessage(requestId: string, proof: { method: IdentityMethod; nonce: string | null; verifiedAtMs: number }, certificateSha256Hex: string): Uint8Array<ArrayBuffer> {
   return new TextEncoder().encode(

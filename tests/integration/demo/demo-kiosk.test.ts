@@ -14,7 +14,7 @@ import { startKiosk, type RunningKiosk } from '../../../src/main/core/compose.js
 import { createLogger } from '../../../src/main/core/logger.js';
 import type { SessionSnapshot } from '../../../src/shared/snapshot.js';
 import { loadPersona } from '../../../sim/card/persona.js';
-import { requirePcscdOutsideCiSkip } from '../support/pcscd.js';
+import { lockVpcdSlot, requirePcscdOutsideCiSkip } from '../support/pcscd.js';
 import { insertCard, removeCard } from './virtual-card-control.js';
 
 const ready = await requirePcscdOutsideCiSkip();
@@ -24,8 +24,11 @@ describe.skipIf(!ready)('demo kiosk through pcscd + vpcd with the service simula
   let kiosk: RunningKiosk;
   /** The simulator's address, as the kiosk logs it for operators. */
   let serviceUrl = '';
+  let unlockSlot: (() => void) | undefined;
 
   beforeAll(async () => {
+    // The demo's virtual card sits on vpcd slot 0, as in the e2e runs: one at a time per machine.
+    unlockSlot = await lockVpcdSlot(0);
     dataDir = mkdtempSync(join(tmpdir(), 'kiosk-demo-'));
     const destination = {
       write(line: string) {
@@ -33,10 +36,11 @@ describe.skipIf(!ready)('demo kiosk through pcscd + vpcd with the service simula
       },
     };
     kiosk = await startKiosk({ dataDir, port: 0, open: 'none', demo: true }, createLogger({ level: 'info', destination }));
-  }, 40_000);
+  }, 340_000);
 
   afterAll(async () => {
     await kiosk?.close();
+    unlockSlot?.();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
