@@ -23,8 +23,11 @@ export interface CardPort {
 }
 
 export interface FacePort {
-  /** Opens the camera path and matches against the chip photo; hints while it looks. */
-  match(onHint: (hint: FaceHint) => void): Promise<'match' | 'no-match' | 'cannot-judge'>;
+  /**
+   * Opens the camera path and matches against the chip photo; hints while it looks.
+   * `photo-locked`: the card front did not unlock the chip photo, so face cannot work for this card.
+   */
+  match(onHint: (hint: FaceHint) => void): Promise<'match' | 'no-match' | 'cannot-judge' | 'photo-locked'>;
   /** Stops matching and drops every frame and the chip photo. */
   stop(): void;
 }

@@ -7,7 +7,7 @@
 import { KioskError } from '../../shared/errors.js';
 import type { FaceMatcher } from '../face/matcher.js';
 import type { CameraFrameSink } from './camera-frames.js';
-import type { ChipPhotoSource } from './chip-photo-source.js';
+import { CARD_FACE_UNUSABLE, type ChipPhotoSource } from './chip-photo-source.js';
 import type { FacePort } from './effect-runner.js';
 import { faceHintOf } from './face-hint.js';
 import type { Logger } from './logger.js';
@@ -30,7 +30,14 @@ export function createFacePort(deps: FacePortDeps): { port: FacePort; frames: Ca
       const mine = ++attempt;
       const stale = () => mine !== attempt;
       const matcher = await deps.matcher;
-      const photo = await deps.chipPhotos.read();
+      let photo: Uint8Array;
+      try {
+        photo = await deps.chipPhotos.read();
+      } catch (err) {
+        // Already logged with its code by the chip photo source.
+        if (err instanceof KioskError && CARD_FACE_UNUSABLE.has(err.code)) return 'photo-locked';
+        throw err;
+      }
       if (stale()) {
         photo.fill(0);
         return 'cannot-judge';

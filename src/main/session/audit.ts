@@ -18,7 +18,7 @@ export type AuditEvent =
     }
   | { readonly kind: 'card-error'; readonly code: string; readonly step: PhaseName }
   | { readonly kind: 'authenticated'; readonly method: IdentityMethod; readonly purpose: AuthPurpose }
-  | { readonly kind: 'face-failed'; readonly outcome: 'no-match' | 'cannot-judge' | 'timeout'; readonly attempt: number }
+  | { readonly kind: 'face-failed'; readonly outcome: 'no-match' | 'cannot-judge' | 'timeout' | 'photo-locked'; readonly attempt: number }
   | { readonly kind: 'pin-wrong'; readonly triesLeft: number }
   | { readonly kind: 'pin-blocked' }
   | { readonly kind: 'staff-passcode'; readonly ok: boolean }

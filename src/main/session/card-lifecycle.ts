@@ -44,6 +44,7 @@ export function cardRead(state: SessionState, requestId: number, card: CardFacts
       expiryPhase,
       purpose: card.registered ? 'confirmation' : 'registration',
       faceAttempts: 0,
+      photoLocked: false,
       method: null,
       consentOnFile: 'pending',
       consentLookupId,

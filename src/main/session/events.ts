@@ -68,7 +68,8 @@ export type SessionEvent =
   | {
       readonly type: 'face-result';
       readonly requestId: number;
-      readonly outcome: 'match' | 'no-match' | 'cannot-judge';
+      /** `photo-locked`: the card front did not unlock the chip photo (E-CFS-004/005), so face cannot work for this card. */
+      readonly outcome: 'match' | 'no-match' | 'cannot-judge' | 'photo-locked';
     }
   | { readonly type: 'pin-result'; readonly requestId: number; readonly outcome: 'ok' }
   | { readonly type: 'pin-result'; readonly requestId: number; readonly outcome: 'wrong'; readonly triesLeft: number }

@@ -3,6 +3,11 @@
  * hints explain what is wrong (too close, backlight, card sleeve, ...). A failed attempt offers
  * another try while attempts remain, and the PIN whenever the card has a usable one ("Face
  * failure offers PIN"). With neither left, the patient is sent to staff (目視).
+ *
+ * Face needs the chip photo, which the card only gives for 照合番号B read off its printed front.
+ * When that fails (front unreadable, or the card refused the number: E-CFS-004/005) another face
+ * try cannot help on this insertion, so only PIN and 目視 are offered (issue 5: "On failure the
+ * patient is offered PIN, and staff 目視").
  */
 import type { FaceHint } from '../../shared/snapshot.js';
 import { identityConfirmed } from './identity-confirmed.js';
@@ -38,15 +43,16 @@ export function faceProgress(state: SessionState, requestId: number, hint: FaceH
 export function faceResult(
   state: SessionState,
   requestId: number,
-  outcome: 'match' | 'no-match' | 'cannot-judge',
+  outcome: 'match' | 'no-match' | 'cannot-judge' | 'photo-locked',
 ): Step | null {
   if (state.phase.name !== 'face' || state.phase.requestId !== requestId) return null;
   if (outcome === 'match') return identityConfirmed(state, 'face');
+  if (outcome === 'photo-locked') return faceAttemptFailed(withPatient(state, { photoLocked: true }), outcome);
   return faceAttemptFailed(state, outcome);
 }
 
 /** After a failed attempt (including its timeout): offer retry and PIN, or send to staff. */
-export function faceAttemptFailed(state: SessionState, outcome: 'no-match' | 'cannot-judge' | 'timeout'): Step {
+export function faceAttemptFailed(state: SessionState, outcome: 'no-match' | 'cannot-judge' | 'timeout' | 'photo-locked'): Step {
   const patient = patientOf(state);
   const audit = { type: 'audit', event: { kind: 'face-failed', outcome, attempt: patient.faceAttempts } } as const;
   const options = faceFailedOptions(state);
@@ -59,7 +65,7 @@ export function faceAttemptFailed(state: SessionState, outcome: 'no-match' | 'ca
 
 export function faceFailedOptions(state: SessionState): { canRetry: boolean; canUsePin: boolean } {
   const patient = patientOf(state);
-  return { canRetry: patient.faceAttempts < state.config.maxFaceAttempts, canUsePin: pinAvailable(patient) };
+  return { canRetry: !patient.photoLocked && patient.faceAttempts < state.config.maxFaceAttempts, canUsePin: pinAvailable(patient) };
 }
 
 export function retryFace(state: SessionState): Step | null {

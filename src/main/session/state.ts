@@ -73,6 +73,8 @@ export interface Patient {
   /** 'registration' until 利用登録 succeeds, then 'confirmation'. */
   readonly purpose: AuthPurpose;
   readonly faceAttempts: number;
+  /** The card front did not unlock the chip photo on this insertion: face cannot work, only PIN or 目視. */
+  readonly photoLocked: boolean;
   readonly method: IdentityMethod | null;
   /** The consent store's answer; 'pending' until it arrives. */
   readonly consentOnFile: { readonly grantedAtMs: number } | null | 'pending';
