@@ -3,9 +3,14 @@
  * a running kiosk: HTTP on 127.0.0.1 only, random port, and a bearer token written to a 0600 file
  * in the OS temp dir (<tmp>/open-kao-kiosk/card-slot-<n>.json). Only someone who can read that
  * file — the same local user — can insert or remove cards.
+ *
+ * Two tools may serve the same slot (a demo kiosk and a test run): the newest file wins, and a
+ * server deletes the file at close only while it is still its own (same pid and token), so one
+ * tool closing never strands the other's CLI access. The file is written whole (temp + rename),
+ * so a reader never sees half of it.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -38,15 +43,27 @@ export async function startControlServer(slot: number, target: ControlTarget): P
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const file = controlFilePath(slot);
   mkdirSync(join(tmpdir(), 'open-kao-kiosk'), { recursive: true, mode: 0o700 });
-  writeFileSync(file, JSON.stringify({ port: (server.address() as AddressInfo).port, token, pid: process.pid }), { mode: 0o600 });
+  const temporary = `${file}.${process.pid}.${token.slice(0, 8)}.tmp`;
+  writeFileSync(temporary, JSON.stringify({ port: (server.address() as AddressInfo).port, token, pid: process.pid }), { mode: 0o600 });
+  renameSync(temporary, file);
   return {
     close: () =>
       new Promise<void>((resolve) => {
-        rmSync(file, { force: true });
+        if (ownsControlFile(file, token)) rmSync(file, { force: true });
         server.close(() => resolve());
         server.closeAllConnections();
       }),
   };
+}
+
+/** Whether the control file at `file` is still the one this server (this process, this token) wrote. */
+function ownsControlFile(file: string, token: string): boolean {
+  try {
+    const current = controlFileSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+    return current.pid === process.pid && current.token === token;
+  } catch {
+    return false; // gone, or not a control file: nothing of ours to delete
+  }
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse, token: string, target: ControlTarget): Promise<void> {
