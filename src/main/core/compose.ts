@@ -26,6 +26,7 @@ import { unavailablePorts } from './unavailable-ports.js';
 import { createCardLink, readCertificateAgain } from './card-port.js';
 import { createConsentPort } from './consent-port.js';
 import { ASSUME_REGISTERED, createQualificationLink, type QualificationLink, type RegistrationDirectory } from './qualification-port.js';
+import { configuredJpkiTrust } from './jpki-trust.js';
 import { DEMO_READER, ensurePcscdForDemo, startDemoWorld, type DemoWorld } from './demo-services.js';
 import { loadDeviceKey, type DeviceKey } from './device-key.js';
 import type { KioskConfig } from './config.js';
@@ -104,8 +105,7 @@ export async function startKiosk(config: KioskConfig, log: Logger, options: Star
 
   const device = await loadDeviceKey(join(config.dataDir, 'device-key.json'));
   const demo = config.demo ? await startDemo(device, log) : undefined;
-  const trust: JpkiTrust = demo?.trust ?? { authCas: [] };
-  if (!config.demo) log.warn({ code: 'E-CARD-007' }, 'JPKI CA 証明書が未設定のため、カードは検証できません / no JPKI CA configured: cards cannot be verified');
+  const trust: JpkiTrust = demo?.trust ?? configuredJpkiTrust(config.jpkiCaFiles ?? [], log);
 
   const readerFilter = config.demo ? (name: string) => name === DEMO_READER : (name: string) => !isVirtualReader(name);
   // The reader monitor reads from a switchable source: the healer swaps in a fresh PC/SC context

@@ -4,7 +4,7 @@
  * environment and command line; facility settings that staff change live in the database instead.
  */
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join, resolve } from 'node:path';
 import { z } from 'zod';
 
 export const configSchema = z.object({
@@ -18,6 +18,11 @@ export const configSchema = z.object({
   demo: z.boolean(),
   /** The document camera that photographs the card front for face mode (not used by the demo). */
   cardFaceDevice: z.string().min(1).optional(),
+  /**
+   * JPKI 利用者証明用CA certificate files (PEM or DER) that cards must chain to without the demo
+   * (`--jpki-ca FILE`, repeatable, or KIOSK_JPKI_CA with ":"-separated paths). None: cards fail E-CARD-007.
+   */
+  jpkiCaFiles: z.array(z.string().min(1)).optional(),
 });
 export type KioskConfig = z.infer<typeof configSchema>;
 
@@ -27,11 +32,20 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Kio
     const at = argv.indexOf(`--${name}`);
     return at >= 0 ? argv[at + 1] : undefined;
   };
+  /** Every value of a repeatable option, in order. */
+  const options = (name: string) =>
+    argv.flatMap((arg, at) => {
+      const value = argv[at + 1];
+      return arg === `--${name}` && value !== undefined ? [value] : [];
+    });
+  const caFiles = options('jpki-ca');
+  const envCaFiles = (env.KIOSK_JPKI_CA ?? '').split(delimiter).filter((path) => path !== '');
   return configSchema.parse({
     dataDir: option('data-dir') ?? env.KIOSK_DATA_DIR ?? join(homedir(), '.local', 'share', 'open-kao-kiosk'),
     port: Number(option('port') ?? env.KIOSK_PORT ?? 0),
     open: flag('no-open') ? 'none' : (option('open') ?? env.KIOSK_OPEN ?? 'kiosk'),
     demo: !(flag('no-demo') || env.KIOSK_DEMO === '0'),
     cardFaceDevice: option('card-face-device') ?? env.KIOSK_CARD_FACE_DEVICE,
+    jpkiCaFiles: (caFiles.length > 0 ? caFiles : envCaFiles).map((path) => resolve(path)),
   });
 }
