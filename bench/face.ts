@@ -2,7 +2,7 @@
  * Face pipeline benchmark: `npm run bench:face`.
  * Frames: 640×480 I420 camera frames made from the face photos @vladmandic/face-api ships, plus
  * ../shared/data/faces when present. Ours: detect + assess + align + embed on the main thread
- * (onnxruntime-node, 2 intra-op threads). Peer, same process, same frames: face-api.js's own
+ * (onnxruntime-node, 1 intra-op thread per session). Peer, same process, same frames: face-api.js's own
  * pipeline (SSD MobileNet → 68 landmarks → descriptor) on the tfjs WASM backend. Decision:
  * the worker-thread matcher fed at 30 fps, from the first frame pushed to the answer.
  * Prints medians; the last line is machine-readable.
