@@ -65,7 +65,7 @@ export function ScreenFor({ snapshot }: { snapshot: SessionSnapshot }) {
     case 'staff-passcode':
       return <StaffPasscodeScreen wrongAttempts={snapshot.wrongAttempts} />;
     case 'visual-check':
-      return <VisualCheckScreen />;
+      return <VisualCheckScreen {...snapshot} />;
     case 'expiry-notice':
       return <ExpiryNoticeScreen {...snapshot} />;
     case 'consent-choice':

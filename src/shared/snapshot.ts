@@ -4,11 +4,13 @@
  * (src/main/session/snapshot.ts derives it from the reducer state).
  *
  * Privacy by construction: no variant has a field that could carry a PIN digit, a passcode or
- * an image. PIN screens carry only how many digits were typed.
+ * an image, with ONE exception: the chip photo staff compare with the person during 目視
+ * (visual-check.chipPhoto), shown and dropped with that screen. PIN screens carry only how many
+ * digits were typed.
  */
 import { z } from 'zod';
 import { languageSchema } from './languages.js';
-import { kioskErrorSchema } from './errors.js';
+import { errorCodeSchema, kioskErrorSchema } from './errors.js';
 
 /** Methods the patient may pick on the 本人確認 screen (顔認証 / 暗証番号). */
 export const authMethodSchema = z.enum(['face', 'pin']);
@@ -120,6 +122,26 @@ const common = {
   largeText: z.boolean(),
 };
 
+/** The staff photo is scaled to fit this (real chip photos are far smaller). */
+export const MAX_CHIP_PHOTO_SIDE = 640;
+/** A greyscale PNG of that size, base64, with room to spare. */
+const MAX_CHIP_PHOTO_URL_LENGTH = 800_000;
+
+/** The card's own photo for 目視: still being read, shown, or unreadable (staff use the printed one). */
+export const chipPhotoSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('loading') }),
+  z.object({
+    status: z.literal('shown'),
+    dataUrl: z
+      .string()
+      .max(MAX_CHIP_PHOTO_URL_LENGTH)
+      .regex(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/),
+  }),
+  /** `code`: why (E-CFS-…, E-SYS-011), for staff. */
+  z.object({ status: z.literal('unavailable'), code: errorCodeSchema }),
+]);
+export type ChipPhoto = z.infer<typeof chipPhotoSchema>;
+
 /** How often the "take your card" reminder has been repeated, louder each time. */
 const reminderLevel = z.number().int().min(0).max(10);
 
@@ -196,7 +218,7 @@ export const sessionSnapshotSchema = z.discriminatedUnion('screen', [
     wrongAttempts: z.number().int().min(0).max(10),
   }),
   /** 目視: staff compare the person with the card photo and answer yes or no. */
-  z.object({ ...common, screen: z.literal('visual-check') }),
+  z.object({ ...common, screen: z.literal('visual-check'), chipPhoto: chipPhotoSchema }),
   /** 更新アラート (flow continues) or 有効期限切れ grace notice (qualification only), then 次に進む. */
   z.object({
     ...common,

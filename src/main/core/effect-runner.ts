@@ -9,7 +9,7 @@ import type { SessionEvent, CardFacts, QualificationAnswer } from '../session/ev
 import type { AuditEvent } from '../session/audit.js';
 import type { Secret } from '../session/secret.js';
 import type { ConsentItem, FaceHint, IdentityMethod } from '../../shared/snapshot.js';
-import { KioskError } from '../../shared/errors.js';
+import { ERROR_CODES, KioskError } from '../../shared/errors.js';
 import type { EffectRunner } from './session-runner.js';
 import type { Logger } from './logger.js';
 
@@ -30,6 +30,8 @@ export interface FacePort {
   match(onHint: (hint: FaceHint) => void): Promise<'match' | 'no-match' | 'cannot-judge' | 'photo-locked'>;
   /** Stops matching and drops every frame and the chip photo. */
   stop(): void;
+  /** 目視: the chip photo of the card on the reader as a PNG data URL, for staff to see (and then drop). */
+  staffPhoto(): Promise<string>;
 }
 
 export interface ConsentPort {
@@ -120,6 +122,18 @@ export function createEffectRunner(ports: KioskPorts, log: Logger): EffectRunner
           return;
         case 'stop-face-match':
           guarded('stop-face-match', () => ports.face.stop());
+          return;
+        case 'load-chip-photo':
+          settle(
+            () => ports.face.staffPhoto(),
+            (dataUrl) => ({ type: 'chip-photo', requestId: effect.requestId, photo: { ok: true, dataUrl } }),
+            (err) => {
+              const known = err instanceof KioskError;
+              if (!known) log.error({ err }, 'chip photo for 目視 failed unexpectedly');
+              return { type: 'chip-photo', requestId: effect.requestId, photo: { ok: false, code: known ? err.code : ERROR_CODES.INTERNAL } };
+            },
+            dispatch,
+          );
           return;
         case 'verify-staff-passcode':
           settle(

@@ -10,6 +10,7 @@ import type { CameraFrameSink } from './camera-frames.js';
 import { CARD_FACE_UNUSABLE, type ChipPhotoSource } from './chip-photo-source.js';
 import type { FacePort } from './effect-runner.js';
 import { faceHintOf } from './face-hint.js';
+import { staffPhotoDataUrl } from './staff-photo.js';
 import type { Logger } from './logger.js';
 
 export interface FacePortDeps {
@@ -67,6 +68,14 @@ export function createFacePort(deps: FacePortDeps): { port: FacePort; frames: Ca
       // Resolves the running session as cannot-judge; the worker forgets the chip embedding.
       matching?.cancel();
       matching = undefined;
+    },
+    async staffPhoto() {
+      const photo = await deps.chipPhotos.read();
+      try {
+        return await staffPhotoDataUrl(photo);
+      } finally {
+        photo.fill(0);
+      }
     },
   };
 

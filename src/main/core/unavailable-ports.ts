@@ -26,6 +26,7 @@ export function unavailablePorts(): Pick<KioskPorts, 'face' | 'qualification' | 
     face: {
       match: async () => unavailable('face', '顔認証モデル'),
       stop: () => undefined,
+      staffPhoto: async () => unavailable('face', '券面スキャナ'),
     },
     qualification: {
       request: async () => unavailable('qualification', '資格確認サービス'),

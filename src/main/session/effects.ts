@@ -30,6 +30,8 @@ export type SessionEffect =
   /** One VERIFY with the PIN, exactly once; answer with pin-result. Never repeat it on failure. */
   | { readonly type: 'verify-pin'; readonly requestId: number; readonly pin: Secret }
   | { readonly type: 'verify-staff-passcode'; readonly requestId: number; readonly passcode: Secret }
+  /** 目視: unlock the card's photo for staff to see; answer with chip-photo. */
+  | { readonly type: 'load-chip-photo'; readonly requestId: number }
   /** 健康保険証利用登録 with the identity just confirmed; answer with registration-result. */
   | { readonly type: 'register-card'; readonly requestId: number; readonly method: IdentityMethod }
   /** Persist a consent given now (it lasts 24 h). */

@@ -75,6 +75,12 @@ export type SessionEvent =
   | { readonly type: 'pin-result'; readonly requestId: number; readonly outcome: 'wrong'; readonly triesLeft: number }
   | { readonly type: 'pin-result'; readonly requestId: number; readonly outcome: 'blocked' }
   | { readonly type: 'staff-passcode-result'; readonly requestId: number; readonly ok: boolean }
+  /** The chip photo for 目視 as a PNG data URL, or the staff code saying why it cannot be shown. */
+  | {
+      readonly type: 'chip-photo';
+      readonly requestId: number;
+      readonly photo: { readonly ok: true; readonly dataUrl: string } | { readonly ok: false; readonly code: string };
+    }
   | { readonly type: 'registration-result'; readonly requestId: number; readonly ok: boolean }
   /** The consent store's answer: when this card's latest consent was given, or null. */
   | {

@@ -38,7 +38,7 @@ import { agreeTerms, continueAfterRegistration, registrationResult } from './reg
 import type { SessionState } from './state.js';
 import { timerFired } from './timeouts.js';
 import type { Step } from './transition.js';
-import { requestVisualCheck, staffCancel, staffPasscode, staffPasscodeResult, visualCheckResult } from './visual-check.js';
+import { chipPhotoLoaded, requestVisualCheck, staffCancel, staffPasscode, staffPasscodeResult, visualCheckResult } from './visual-check.js';
 
 export { initialState } from './state.js';
 
@@ -87,6 +87,8 @@ function route(state: SessionState, event: Exclude<SessionEvent, { type: 'tick' 
       return pinResult(state, event.requestId, event);
     case 'staff-passcode-result':
       return staffPasscodeResult(state, event.requestId, event.ok);
+    case 'chip-photo':
+      return chipPhotoLoaded(state, event.requestId, event.photo);
     case 'registration-result':
       return registrationResult(state, event.requestId, event.ok);
     case 'consent-on-file':

@@ -19,9 +19,13 @@ export function toSnapshot(state: SessionState): SessionSnapshot {
     case 'reading':
     case 'registration-terms':
     case 'registration-complete':
-    case 'visual-check':
     case 'e-prescription':
       return { ...common, screen: phase.name };
+    case 'visual-check': {
+      const photo = phase.chipPhoto;
+      const chipPhoto = photo.status === 'loading' ? { status: photo.status } : photo;
+      return { ...common, screen: 'visual-check', chipPhoto };
+    }
     case 'error':
       return { ...common, screen: 'error', error: phase.error };
     case 'card-unusable': {

@@ -48,7 +48,7 @@ export type Phase =
   | { readonly name: 'staff-needed'; readonly reason: StaffNeededReason }
   | { readonly name: 'staff-passcode'; readonly wrongAttempts: number }
   | { readonly name: 'staff-passcode-verifying'; readonly requestId: number; readonly wrongAttempts: number }
-  | { readonly name: 'visual-check' }
+  | { readonly name: 'visual-check'; readonly chipPhoto: ChipPhotoState }
   | { readonly name: 'expiry-notice' }
   | { readonly name: 'consent-choice' }
   | { readonly name: 'consent-items'; readonly answers: Readonly<Partial<Record<ConsentItem, boolean>>> }
@@ -60,6 +60,12 @@ export type Phase =
       readonly result: StaffResult | null;
       readonly reminderLevel: number;
     };
+
+/** The chip photo on the 目視 screen; its data URL lives only as long as this phase. */
+export type ChipPhotoState =
+  | { readonly status: 'loading'; readonly requestId: number }
+  | { readonly status: 'shown'; readonly dataUrl: string }
+  | { readonly status: 'unavailable'; readonly code: string };
 
 export type PhaseName = Phase['name'];
 

@@ -5,6 +5,10 @@
  * it outlives the session, so the kiosk is back in automatic mode (自動運転) for the next card
  * without anyone switching it back.
  *
+ * Staff compare with the card's own photo: entering 目視 asks for it (load-chip-photo), and it is
+ * shown while this phase lasts and dropped with it. If it cannot be read, staff are told why and
+ * use the photo printed on the card; the yes/no answer never waits for it.
+ *
  * 目視 confirms a visit, not a 利用登録: the sources describe registration at the reader with
  * PIN or face only (reader-field-guide §1.9), so the staff button is not offered for it.
  */
@@ -12,7 +16,7 @@ import { identityConfirmed } from './identity-confirmed.js';
 import { Secret } from './secret.js';
 import { askToTakeCard } from './session-end.js';
 import type { PhaseName, SessionState } from './state.js';
-import { allocateId, enter, patientOf, withEffects, type Step } from './transition.js';
+import { allocateId, enter, patientOf, stay, withEffects, type Step } from './transition.js';
 
 /** Wrong passcodes in a row before the screen falls back to "call staff". */
 export const MAX_PASSCODE_ATTEMPTS = 3;
@@ -46,13 +50,23 @@ export function staffPasscode(state: SessionState, passcode: string): Step | nul
 export function staffPasscodeResult(state: SessionState, requestId: number, ok: boolean): Step | null {
   if (state.phase.name !== 'staff-passcode-verifying' || state.phase.requestId !== requestId) return null;
   const audit = { type: 'audit', event: { kind: 'staff-passcode', ok } } as const;
-  if (ok) return withEffects(enter(state, { name: 'visual-check' }), audit);
+  if (ok) {
+    const [photoRequest, next] = allocateId(state);
+    return withEffects(enter(next, { name: 'visual-check', chipPhoto: { status: 'loading', requestId: photoRequest } }, [{ type: 'load-chip-photo', requestId: photoRequest }]), audit);
+  }
   const wrongAttempts = state.phase.wrongAttempts + 1;
   const step =
     wrongAttempts >= MAX_PASSCODE_ATTEMPTS
       ? enter(state, { name: 'staff-needed', reason: 'passcode-check-failed' })
       : enter(state, { name: 'staff-passcode', wrongAttempts });
   return withEffects(step, audit);
+}
+
+export function chipPhotoLoaded(state: SessionState, requestId: number, photo: { ok: true; dataUrl: string } | { ok: false; code: string }): Step | null {
+  const phase = state.phase;
+  if (phase.name !== 'visual-check' || phase.chipPhoto.status !== 'loading' || phase.chipPhoto.requestId !== requestId) return null;
+  const chipPhoto = photo.ok ? ({ status: 'shown', dataUrl: photo.dataUrl } as const) : ({ status: 'unavailable', code: photo.code } as const);
+  return stay(state, { ...phase, chipPhoto });
 }
 
 export function visualCheckResult(state: SessionState, confirmed: boolean): Step | null {

@@ -13,6 +13,8 @@ export interface GalleryFixture {
 }
 
 const common = { seq: 0, language: 'ja', largeText: false } as const;
+/** A 2×2 greyscale PNG standing in for the chip photo (the gallery never has a card). */
+const GREY_DOT_PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAAAAABX3VL4AAAADklEQVR4nGOIWsWwKgoABh4CCXLYNrMAAAAASUVORK5CYII=';
 
 const validResult: StaffResult = {
   outcome: 'valid',
@@ -67,7 +69,8 @@ export const GALLERY_FIXTURES: readonly GalleryFixture[] = [
   { id: 'working', snapshot: { ...common, screen: 'working', step: 'qualification' } },
   { id: 'staff-needed', snapshot: { ...common, screen: 'staff-needed', reason: 'pin-locked' } },
   { id: 'staff-passcode', snapshot: { ...common, screen: 'staff-passcode', wrongAttempts: 1 } },
-  { id: 'visual-check', snapshot: { ...common, screen: 'visual-check' } },
+  { id: 'visual-check', snapshot: { ...common, screen: 'visual-check', chipPhoto: { status: 'shown', dataUrl: GREY_DOT_PNG } } },
+  { id: 'visual-check-no-photo', snapshot: { ...common, screen: 'visual-check', chipPhoto: { status: 'unavailable', code: 'E-CFS-004' } } },
   {
     id: 'expiry-notice-renewal',
     snapshot: { ...common, screen: 'expiry-notice', phase: 'renewal-alert', notAfter: '2026-02-10', graceUntil: '2026-05-31' },
