@@ -13,7 +13,11 @@ export type AuditEvent =
       readonly kind: 'card-read';
       readonly cardKind: 'my-number-card' | 'other';
       readonly registered: boolean;
-      readonly pinless: boolean;
+      /**
+       * 暗証番号設定なしカード. Named without "pin": the store's privacy guard refuses any key that
+       * names a PIN, whatever its value, and would drop the whole entry.
+       */
+      readonly noSecretCode: boolean;
       readonly expiryPhase: ExpiryPhase;
     }
   | { readonly kind: 'card-error'; readonly code: string; readonly step: PhaseName }

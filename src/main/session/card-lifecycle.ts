@@ -27,7 +27,7 @@ export function cardRead(state: SessionState, requestId: number, card: CardFacts
   const expiryPhase = phaseOn(expiry, jstDateOf(new Date(state.nowMs)));
   const audit = {
     type: 'audit',
-    event: { kind: 'card-read', cardKind: card.kind, registered: card.registered, pinless: card.pinless, expiryPhase },
+    event: { kind: 'card-read', cardKind: card.kind, registered: card.registered, noSecretCode: card.pinless, expiryPhase },
   } as const;
 
   // Reader error 002: not a マイナンバーカード.

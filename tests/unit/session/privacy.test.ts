@@ -5,7 +5,8 @@
  */
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { Kiosk } from './kiosk-harness.js';
+import { assertNoForbiddenFields } from '../../../src/main/store/privacy-guard.js';
+import { Kiosk, myNumberCard } from './kiosk-harness.js';
 
 const PIN = '9371';
 const PASSCODE = '80642';
@@ -54,5 +55,23 @@ describe('the staff passcode is checked by an effect and never kept', () => {
     kiosk.intent({ type: 'staff-passcode', passcode: PASSCODE });
     expect(kiosk.last('verify-staff-passcode').passcode.reveal()).toBe(PASSCODE);
     expect(everythingPrintable(kiosk)).not.toContain(PASSCODE);
+  });
+});
+
+describe('every audit event the session emits is one the store accepts', () => {
+  // The store refuses (and loses) a whole entry whose keys name a PIN, an image or a My Number.
+  it('a PIN-less card read, a wrong PIN, a consent and a finished check all pass the privacy guard', () => {
+    const pinless = new Kiosk().insert(myNumberCard({ pinless: true }));
+    const withPin = new Kiosk().insert();
+    withPin.intent({ type: 'choose-method', method: 'pin' });
+    withPin.typePin(PIN).intent({ type: 'pin-submit' });
+    withPin.send({ type: 'pin-result', requestId: withPin.last('verify-pin').requestId, outcome: 'wrong', triesLeft: 2 });
+    const finished = new Kiosk().insert().authenticateByPin();
+    finished.intent({ type: 'consent-all' });
+    finished.answerQualification();
+
+    const audits = [pinless, withPin, finished].flatMap((kiosk) => kiosk.audits());
+    expect(audits.map((event) => event.kind)).toEqual(expect.arrayContaining(['card-read', 'pin-wrong', 'consent', 'qualification']));
+    for (const { kind, ...detail } of audits) expect(() => assertNoForbiddenFields(detail), kind).not.toThrow();
   });
 });
