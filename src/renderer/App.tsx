@@ -23,6 +23,7 @@ import { EPrescriptionScreen } from './screens/EPrescriptionScreen.js';
 import { DoneScreen } from './screens/DoneScreen.js';
 import { ErrorScreen } from './screens/ErrorScreen.js';
 import { WaitScreen } from './screens/WaitScreen.js';
+import { OpsLayer } from './ops/OpsLayer.js';
 
 export function App() {
   const snapshot = useSession((s) => s.snapshot);
@@ -31,7 +32,7 @@ export function App() {
   const classes = ['app', snapshot?.largeText ? 'large-text' : '', seated ? 'seated' : ''].filter(Boolean).join(' ');
   return (
     <div className={classes} lang={snapshot?.language ?? 'ja'}>
-      {snapshot ? <ScreenFor snapshot={snapshot} /> : <WaitScreen screen="connecting" />}
+      <OpsLayer snapshot={snapshot}>{snapshot ? <ScreenFor snapshot={snapshot} /> : <WaitScreen screen="connecting" />}</OpsLayer>
       <SettingsBar />
     </div>
   );
