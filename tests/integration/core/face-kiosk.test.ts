@@ -18,6 +18,7 @@ import { createLogger } from '../../../src/main/core/logger.js';
 import { createDetector } from '../../../src/main/face/detector.js';
 import type { I420Frame } from '../../../src/main/face/frame.js';
 import { loadManifest } from '../../../src/main/face/manifest.js';
+import { decodeChipPhoto } from '../../../src/main/face/jp2-decode.js';
 import { loadPersonaAssets } from '../../../sim/card/persona-assets.js';
 import { loadPersona } from '../../../sim/card/persona.js';
 import { lockVpcdSlot, requirePcscdOutsideCiSkip } from '../support/pcscd.js';
@@ -129,6 +130,36 @@ describe.skipIf(!pcscd)('face matching in the composed demo kiosk', () => {
     await look(neighbour);
     expect(await screen('face-failed')).toMatchObject({ canRetry: true, canUsePin: true });
     expect(logText).toContain('"outcome":"no-match"');
+    await removeCard();
+    await screen('standby');
+  }, 120_000);
+
+  it('目視: staff see the photo from the card\'s chip while they compare, and it is gone once they answer', async () => {
+    await kiosk.ops.credentials.staff.set('482916', new Date());
+    await insertCard('normal-adult');
+    await screen('method-choice');
+    tap({ type: 'staff-request-visual-check' });
+    await screen('staff-passcode');
+    tap({ type: 'staff-passcode', passcode: '482916' });
+    expect((await screen('visual-check')).chipPhoto.status).toBe('loading');
+    const shown = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the chip photo never arrived')), 20_000);
+      const off = kiosk.core.subscribe((s) => {
+        if (s.screen !== 'visual-check' || s.chipPhoto.status === 'loading') return;
+        clearTimeout(timer);
+        off();
+        if (s.chipPhoto.status === 'shown') resolve(s.chipPhoto.dataUrl);
+        else reject(new Error(`chip photo unavailable: ${s.chipPhoto.code}`));
+      });
+    });
+    const png = Buffer.from(shown.slice('data:image/png;base64,'.length), 'base64');
+    // The PNG's IHDR has the size of the photo in this persona's chip.
+    const chip = await decodeChipPhoto(loadPersonaAssets('normal-adult').photoJp2);
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([chip.width, chip.height]);
+    tap({ type: 'staff-visual-check-result', confirmed: true });
+    expect(JSON.stringify(kiosk.core.current())).not.toContain('data:image');
+    // The consent given at the first visit is on file (< 24 h), so the check runs at once.
+    expect((await screen('done', 25_000)).result).toMatchObject({ outcome: 'valid', method: 'visual' });
     await removeCard();
     await screen('standby');
   }, 120_000);
