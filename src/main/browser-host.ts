@@ -22,7 +22,13 @@ async function main() {
   const logFile = kioskLogDestination(config.dataDir);
   const log = createLogger({ destination: logFile.destination });
   // Relaunch = close cleanly, then exit with the code scripts/start.mjs answers by starting again.
-  const kiosk = await startKiosk(config, log, { relaunch: async () => shutdown(RELAUNCH_EXIT_CODE) });
+  // It never resolves: the process ends, and the next start records the relaunch as completed.
+  const kiosk = await startKiosk(config, log, {
+    relaunch: () => {
+      shutdown(RELAUNCH_EXIT_CODE);
+      return new Promise<void>(() => undefined);
+    },
+  });
   const rendererDir = join(fileURLToPath(new URL('.', import.meta.url)), '../renderer');
   const host = await startHttpHost({ core: kiosk.core, frames: kiosk.frames, admin: kiosk.admin, rendererDir, log, port: config.port });
   process.stdout.write(`KIOSK_URL=${host.url}\n`);

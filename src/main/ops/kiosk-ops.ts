@@ -104,6 +104,9 @@ export function createKioskOps(deps: KioskOpsDeps): KioskOps {
     lastHandledSlotMs: () => store.restarts.lastHandledSlotMs(),
   };
   const scheduler = new RestartScheduler({ clock: deps.schedulerClock, activity: deps.activity, history, run });
+  scheduler.onStatus((status) => {
+    if (status.state === 'deferred') log.info({ slot: status.slot.toISOString(), windowEnd: status.windowEnd.toISOString() }, 'scheduled restart deferred: a patient is at the kiosk');
+  });
 
   return {
     credentials,
@@ -120,6 +123,9 @@ export function createKioskOps(deps: KioskOpsDeps): KioskOps {
         log: () => recentCodedLines(kioskLogPath(deps.dataDir), LOG_LINES_SHOWN),
       }),
     start() {
+      // Running again after a scheduled relaunch: that relaunch is complete.
+      const [last] = store.restarts.recent(1);
+      if (last?.outcome === 'started' && last.action === 'relaunch-kiosk') history.append({ ...last, atMs: deps.schedulerClock.now().getTime(), outcome: 'completed' });
       scheduler.start(store.settings.get('restartSchedule'));
       void watchdog.start();
     },
