@@ -5,9 +5,9 @@ import type { Plugin } from 'vite';
 
 /**
  * electron-vite adds a CommonJS shim (`const require = createRequire(import.meta.url)`) to every
- * ES chunk that calls `require(`. The face worker's chunk also holds src/main/face/jp2-decode.ts,
- * which declares the very same `require` itself, so the worker would not even parse ("Identifier
- * 'require' has already been declared"). Both bind createRequire(import.meta.url) of the same
+ * ES chunk that calls `require(`. The chunk holding src/main/face/jp2-decode.ts (shared by the
+ * face worker and the 目視 photo) declares the very same `require` itself, so it would not even
+ * parse ("Identifier 'require' has already been declared"). Both bind createRequire(import.meta.url) of the same
  * file: dropping the module's own copy keeps the behaviour. Not needed once jp2-decode.ts names
  * its require differently.
  */
