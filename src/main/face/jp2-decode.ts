@@ -37,12 +37,13 @@ const MAX_SIDE = 2048;
 const JP2_SIGNATURE = [0x00, 0x00, 0x00, 0x0c, 0x6a, 0x50, 0x20, 0x20];
 const J2K_SIGNATURE = [0xff, 0x4f, 0xff, 0x51];
 
-const require = createRequire(import.meta.url);
+// Not named `require`: electron-vite adds its own `require` shim to any chunk that calls one.
+const loadCommonJs = createRequire(import.meta.url);
 let modulePromise: Promise<OpenJpegModule> | undefined;
 
 function loadCodec(): Promise<OpenJpegModule> {
-  const entry = require.resolve('@cornerstonejs/codec-openjpeg/decodewasmjs');
-  const factory = require(entry) as OpenJpegFactory;
+  const entry = loadCommonJs.resolve('@cornerstonejs/codec-openjpeg/decodewasmjs');
+  const factory = loadCommonJs(entry) as OpenJpegFactory;
   const dist = path.dirname(entry);
   // The codec prints "[INFO] ..." lines for every image; the kiosk log must stay clean of them.
   const quiet = (): void => {};
