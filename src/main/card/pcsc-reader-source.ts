@@ -101,6 +101,9 @@ export class PcscReaderSource implements CardReaderSource {
 
   private onReader(reader: PcscReader): void {
     const name = reader.name;
+    // Every reader pcsclite reports gets an error listener, ignored ones too: when pcscd dies each
+    // reader's status thread emits 'error', and one without a listener crashes the process.
+    reader.on('error', () => undefined);
     if (this.options.readerFilter && !this.options.readerFilter(name)) return;
     this.readersByName.set(name, { reader, present: false, atr: new Uint8Array(0) });
     this.emit({ type: 'reader-added', reader: name });
@@ -122,8 +125,6 @@ export class PcscReaderSource implements CardReaderSource {
       if (entry.present) this.emit({ type: 'card-absent', reader: name });
       this.emit({ type: 'reader-removed', reader: name });
     });
-    // Status-thread errors (e.g. reader unplugged mid-poll) arrive here; 'end' follows.
-    reader.on('error', () => undefined);
   }
 
   private onServiceError(err: unknown): void {

@@ -120,6 +120,19 @@ describe('PcscReaderSource', () => {
     await source.close();
   });
 
+  it('survives pcscd dying while a reader it ignores (filtered out) is listed: that reader\'s error is not left unhandled', async () => {
+    const fake = fakePcsc(0);
+    const source = new PcscReaderSource({ pcsc: fake.factory, restartDelayMs: 10, readerFilter: (name) => name === 'Virtual PCD 00 00' });
+    const events = collect(source);
+    await tick();
+    const ignored = new FakeReader('Virtual PCD 00 01');
+    fake.contexts[0]!.emit('reader', ignored);
+    // An EventEmitter throws on an 'error' nobody listens to: in pcsclite that ends the kiosk.
+    expect(() => ignored.emit('error', new Error('SCardGetStatusChange error: RPC transport error.(0x80100013)'))).not.toThrow();
+    expect(events).toEqual([]);
+    await source.close();
+  });
+
   it.each([
     ['SCardConnect error: Sharing violation.(0x8010000B)', 'READER_BUSY', 'E-CARD-020'],
     ['SCardTransmit error: Transaction failed.(0x80100016)', 'CARD_BROKEN', 'E-CARD-008'],
