@@ -39,6 +39,10 @@ export const faceHintSchema = z.enum([
   'multiple-faces',
   'card-sleeve',
   'not-live',
+  /** The face is too dark to match (not light from behind: the room or the face itself is dim). */
+  'too-dark',
+  /** The face is turned or tilted away from the camera. */
+  'face-turned',
 ]);
 export type FaceHint = z.infer<typeof faceHintSchema>;
 

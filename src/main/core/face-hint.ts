@@ -7,24 +7,26 @@
 import type { FaceHint } from '../../shared/snapshot.js';
 import type { QualityHint } from '../face/quality.js';
 
-const SPOKEN: ReadonlyArray<readonly [QualityHint, FaceHint]> = [
-  ['multiple-faces', 'multiple-faces'],
-  ['no-face', 'searching'],
-  ['too-far', 'too-far'],
-  ['too-close', 'too-close'],
-  ['backlight', 'backlight'],
+/** In priority order. Typed as a full record first so a new QualityHint cannot go unspoken. */
+const SPOKEN_FOR: Readonly<Record<QualityHint, FaceHint>> = {
+  'multiple-faces': 'multiple-faces',
+  'no-face': 'searching',
+  'too-far': 'too-far',
+  'too-close': 'too-close',
+  backlight: 'backlight',
   // Light falling on the face (窓からの光が当たっています).
-  ['overexposed', 'outside-light'],
-  // No sentence for "too dark" yet: "fit your face in the frame" keeps the patient looking at the camera.
-  ['too-dark', 'searching'],
-  // Its sentence is "look straight at the camera" (帽子やサングラスを外して、カメラを正面から見てください).
-  ['face-turned', 'not-live'],
-  ['blurred', 'hold-still'],
-  ['off-centre', 'searching'],
-];
+  overexposed: 'outside-light',
+  'too-dark': 'too-dark',
+  'face-turned': 'face-turned',
+  blurred: 'hold-still',
+  // Advisory only (the frame is still used): "fit your face in the frame" without alarm.
+  'off-centre': 'searching',
+};
+
+const PRIORITY = Object.entries(SPOKEN_FOR) as ReadonlyArray<[QualityHint, FaceHint]>;
 
 export function faceHintOf(hints: readonly QualityHint[]): FaceHint {
-  for (const [quality, spoken] of SPOKEN) if (hints.includes(quality)) return spoken;
+  for (const [quality, spoken] of PRIORITY) if (hints.includes(quality)) return spoken;
   // A usable frame: the matcher is collecting frames, so the patient should keep still.
   return 'hold-still';
 }

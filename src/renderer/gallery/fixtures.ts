@@ -57,6 +57,7 @@ export const GALLERY_FIXTURES: readonly GalleryFixture[] = [
     snapshot: { ...common, screen: 'method-choice', methods: ['face'], staffVisualCheck: true, purpose: 'registration' },
   },
   { id: 'face', snapshot: { ...common, screen: 'face', hint: 'too-close', attempt: 2, maxAttempts: 3, secondsLeft: 14, canUsePin: true, purpose: 'confirmation' } },
+  { id: 'face-too-dark', snapshot: { ...common, screen: 'face', hint: 'too-dark', attempt: 1, maxAttempts: 3, secondsLeft: 18, canUsePin: true, purpose: 'confirmation' } },
   { id: 'face-failed', snapshot: { ...common, screen: 'face-failed', canRetry: true, canUsePin: true } },
   {
     id: 'pin-entry',
