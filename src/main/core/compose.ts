@@ -84,6 +84,11 @@ export interface StartOptions {
    * the app; the browser host exits with RELAUNCH_EXIT_CODE for scripts/start.mjs to start it again.
    */
   readonly relaunch?: () => Promise<void>;
+  /**
+   * A simulated world the caller already runs (integration tests with a private pcscd and their
+   * own virtual card), used instead of starting the demo's child process. Needs config.demo.
+   */
+  readonly world?: DemoWorld;
 }
 
 /** The healer owns recovery after pcscd dies; the source's own retry would only race it. */
@@ -104,7 +109,7 @@ export async function startKiosk(config: KioskConfig, log: Logger, options: Star
   const now = () => new Date();
 
   const device = await loadDeviceKey(join(config.dataDir, 'device-key.json'));
-  const demo = config.demo ? await startDemo(device, log) : undefined;
+  const demo = config.demo ? (options.world ?? (await startDemo(device, log))) : undefined;
   const trust: JpkiTrust = demo?.trust ?? configuredJpkiTrust(config.jpkiCaFiles ?? [], log);
 
   const readerFilter = config.demo ? (name: string) => name === DEMO_READER : (name: string) => !isVirtualReader(name);

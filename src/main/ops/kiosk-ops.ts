@@ -95,6 +95,15 @@ export function createKioskOps(deps: KioskOpsDeps): KioskOps {
     }
   });
 
+  // A heal starting or ending re-runs the checks at once, so the diagnostics page shows the
+  // episode even when it is shorter than the 5 s round.
+  let healState = healer.current().state;
+  healer.onChange((state) => {
+    if (state.state === healState) return;
+    healState = state.state;
+    void watchdog.runAll();
+  });
+
   const history: RestartHistory = {
     append(record) {
       store.restarts.append(record);
