@@ -14,10 +14,12 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { test as base, expect, type Locator, type Page, type TestInfo } from '@playwright/test';
 import type { Screen } from '../../../src/shared/snapshot.js';
+import config from '../../../playwright.config.js';
+import { ensureFakeCamera, fakeCameraFile, type ClipShows } from '../../../scripts/make-fake-camera.js';
 import { loadPersona } from '../../../sim/card/persona.js';
 import { lockVpcdSlot } from '../../integration/support/pcscd.js';
 import { insertCard, removeCard } from '../../integration/demo/virtual-card-control.js';
-import { launchKiosk, stopKiosk, type KioskProcess } from './kiosk.js';
+import { launchKiosk, stopKiosk, waitForLog, type KioskProcess } from './kiosk.js';
 
 export { expect };
 
@@ -35,6 +37,26 @@ export function pinOf(persona: string): string {
   const pin = loadPersona(persona).secrets.userAuthPin;
   if (pin === null) throw new Error(`persona ${persona} has no PIN`);
   return pin;
+}
+
+/**
+ * Launch options for a file whose patient stands before Chromium's fake camera playing a clip of
+ * scripts/make-fake-camera.ts (made here when missing). A launch flag, so one clip per file.
+ */
+export function fakeCameraShowing(persona: string, shows: ClipShows) {
+  ensureFakeCamera();
+  return {
+    launchOptions: {
+      ...config.use?.launchOptions,
+      args: [
+        ...(config.use?.launchOptions?.args ?? []),
+        '--use-fake-device-for-media-stream',
+        '--use-fake-ui-for-media-stream',
+        `--use-file-for-fake-video-capture=${fakeCameraFile(persona, shows)}`,
+      ],
+    },
+    permissions: ['camera'],
+  };
 }
 
 /** The demo's virtual card on vpcd slot 0. */
@@ -146,6 +168,16 @@ export class KioskRecords {
   }
 }
 
+/**
+ * Waits until the kiosk watches the demo reader. At start-up the ops layer may see the reader
+ * stack down and heal it (E-OPS-010) a moment after the reader first appears; a card placed
+ * during that heal is not noticed (reported to the lead), so a test waits for the heal too.
+ */
+async function readerReady(kiosk: KioskProcess): Promise<void> {
+  await waitForLog(kiosk, /"event":"reader-added"/);
+  if (/healing itself/.test(kiosk.log())) await waitForLog(kiosk, /reader stack healed/);
+}
+
 export const test = base.extend<{ kiosk: KioskProcess; patient: Patient; records: KioskRecords }>({
   // Playwright reads the fixture's dependencies from this destructuring; this one has none.
   // eslint-disable-next-line no-empty-pattern
@@ -154,6 +186,7 @@ export const test = base.extend<{ kiosk: KioskProcess; patient: Patient; records
     try {
       const kiosk = await launchKiosk();
       try {
+        await readerReady(kiosk);
         await use(kiosk);
       } finally {
         await stopKiosk(kiosk);

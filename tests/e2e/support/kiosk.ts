@@ -12,12 +12,19 @@ export interface KioskProcess {
   url: string;
   dataDir: string;
   process: ChildProcess;
+  /** Everything the host has logged so far (its log lines go to stderr, which is also passed through). */
+  log(): string;
 }
 
 export async function launchKiosk(extraArgs: string[] = []): Promise<KioskProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
   const child = spawn(process.execPath, ['out/main/browser-host.js', '--no-open', '--data-dir', dataDir, ...extraArgs], {
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let logged = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    logged += chunk.toString();
+    process.stderr.write(chunk);
   });
   const url = await new Promise<string>((resolve, reject) => {
     let buffered = '';
@@ -32,7 +39,16 @@ export async function launchKiosk(extraArgs: string[] = []): Promise<KioskProces
     });
     child.on('exit', (code) => reject(new Error(`browser host exited early with code ${code}`)));
   });
-  return { url, dataDir, process: child };
+  return { url, dataDir, process: child, log: () => logged };
+}
+
+/** Resolves once the host's log matches `pattern`; rejects after `ms`. */
+export async function waitForLog(kiosk: KioskProcess, pattern: RegExp, ms = 15_000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!pattern.test(kiosk.log())) {
+    if (Date.now() > until) throw new Error(`browser host did not log ${pattern} within ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 export async function stopKiosk(kiosk: KioskProcess): Promise<void> {
