@@ -173,6 +173,8 @@ export async function startKiosk(config: KioskConfig, log: Logger, options: Star
     (err) => log.error({ err }, 'snapshot listener failed'),
   );
   effects.start(runner.dispatchEvent);
+  // 顔認証 is offered until the face services say they cannot work (no scanner, models missing).
+  void face.available.then((available) => runner.dispatchEvent({ type: 'face-availability', available }));
   // Back at standby the patient is gone: power the card down so a verified PIN does not linger.
   runner.subscribe((snapshot) => {
     if (snapshot.screen === 'standby') void cards.endCard();

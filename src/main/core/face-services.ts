@@ -3,7 +3,7 @@
  * or a document camera), the OCR that reads 照合番号B off it, and the face matcher. Loading the
  * models takes seconds, so it runs in the background and the kiosk reaches standby at once; a
  * patient who picks 顔認証 sooner waits for it. A part that cannot start is logged with its staff
- * code and face mode then fails honestly (PIN and 目視 stay offered).
+ * code, and `available` settles false so the session stops offering 顔認証 (PIN and 目視 stay).
  */
 import { KioskError } from '../../shared/errors.js';
 import { CameraCardFaceScanner } from '../cardface/camera-scanner.js';
@@ -34,19 +34,25 @@ export interface FaceServices {
   readonly port: FacePort;
   /** Where the shells deliver camera frames. */
   readonly frames: CameraFrameSink;
+  /**
+   * Settles once every part has started (true) or one could not (false; already logged with its
+   * code). Never rejects. The session offers 顔認証 only while this has not said false.
+   */
+  readonly available: Promise<boolean>;
   close(): Promise<void>;
 }
 
 export function startFaceServices(options: FaceServicesOptions): FaceServices {
   const { log } = options;
-  const scanner = scannerOf(options);
-  if (!scanner) {
+  const scanning = scannerOf(options);
+  if (!scanning) {
     log.error(
       { code: CARDFACE_ERROR_CODES.SCANNER_UNAVAILABLE },
       '券面スキャナが設定されていないため顔認証は使えません。--card-face-device で書類カメラを指定してください / No card-face scanner configured, so face mode is off: set the document camera with --card-face-device',
     );
-    return { port: unavailablePorts().face, frames: NO_FACE_SESSION, close: async () => undefined };
+    return { port: unavailablePorts().face, frames: NO_FACE_SESSION, available: Promise.resolve(false), close: async () => undefined };
   }
+  const { scanner, ready: scannerReady } = scanning;
 
   const reader = background(CardFaceReader.load(), log, 'card-face OCR');
   const matcher = background(createFaceMatcher(), log, 'face matcher').catch((cause: unknown) => {
@@ -65,6 +71,10 @@ export function startFaceServices(options: FaceServicesOptions): FaceServices {
   return {
     port,
     frames,
+    available: Promise.all([scannerReady, reader, matcher]).then(
+      () => true,
+      () => false,
+    ),
     async close() {
       port.stop();
       await Promise.allSettled([matcher.then((m: FaceMatcher) => m.close()), reader.then((r) => r.release())]);
@@ -72,12 +82,13 @@ export function startFaceServices(options: FaceServicesOptions): FaceServices {
   };
 }
 
-function scannerOf(options: FaceServicesOptions): CardFaceScanner | undefined {
+/** The scanner, and when it is ready (the camera scanner opens its device per capture). */
+function scannerOf(options: FaceServicesOptions): { scanner: CardFaceScanner; ready: Promise<unknown> } | undefined {
   if (options.demoSlot !== undefined) {
     const demo = background(createDemoCardFaceScanner(options.demoSlot), options.log, 'virtual card-face scanner');
-    return { capture: async () => (await demo).capture() };
+    return { scanner: { capture: async () => (await demo).capture() }, ready: demo };
   }
-  if (options.cardFaceDevice) return new CameraCardFaceScanner({ device: options.cardFaceDevice });
+  if (options.cardFaceDevice) return { scanner: new CameraCardFaceScanner({ device: options.cardFaceDevice }), ready: Promise.resolve() };
   return undefined;
 }
 

@@ -8,6 +8,7 @@ import { ERROR_CODES, errorCodeSchema } from '../../shared/errors.js';
 import type { CardFacts } from './events.js';
 import { expiryCalendar, phaseOn } from './expiry.js';
 import { jstDateOf } from './calendar-date.js';
+import { offerMethods } from './method-choice.js';
 import { endToStandby } from './session-end.js';
 import type { SessionState } from './state.js';
 import { allocateId, enter, withEffects, type Step } from './transition.js';
@@ -58,8 +59,9 @@ export function cardRead(state: SessionState, requestId: number, card: CardFacts
   }
   const lookup = { type: 'lookup-consent', requestId: consentLookupId } as const;
   // PRODUCT.md §3.4: an unregistered card goes to 健康保険証利用登録 first.
-  const phase = card.registered ? ({ name: 'method-choice' } as const) : ({ name: 'registration-terms' } as const);
-  return enter(withCard, phase, [audit, lookup]);
+  if (!card.registered) return enter(withCard, { name: 'registration-terms' }, [audit, lookup]);
+  const step = offerMethods(withCard);
+  return { state: step.state, effects: [audit, lookup, ...step.effects] };
 }
 
 export function cardRemoved(state: SessionState): Step | null {

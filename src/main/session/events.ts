@@ -64,6 +64,8 @@ export type SessionEvent =
   | { readonly type: 'card-removed' }
   /** The card or reader failed; `code` is a staff code from the card module (E-CARD-…). */
   | { readonly type: 'card-error'; readonly code: string; readonly message: string }
+  /** The face services settled (or changed): whether 顔認証 can be offered (E-CFS-001, E-SYS-011 when not). */
+  | { readonly type: 'face-availability'; readonly available: boolean }
   | { readonly type: 'face-progress'; readonly requestId: number; readonly hint: FaceHint }
   | {
       readonly type: 'face-result';

@@ -11,7 +11,7 @@
  */
 import type { FaceHint } from '../../shared/snapshot.js';
 import { identityConfirmed } from './identity-confirmed.js';
-import { pinAvailable } from './methods.js';
+import { faceAvailable, pinAvailable } from './methods.js';
 import { startPinEntry } from './pin.js';
 import type { SessionState } from './state.js';
 import { allocateId, enter, patientOf, stay, withEffects, withPatient, type Step } from './transition.js';
@@ -65,7 +65,7 @@ export function faceAttemptFailed(state: SessionState, outcome: 'no-match' | 'ca
 
 export function faceFailedOptions(state: SessionState): { canRetry: boolean; canUsePin: boolean } {
   const patient = patientOf(state);
-  return { canRetry: !patient.photoLocked && patient.faceAttempts < state.config.maxFaceAttempts, canUsePin: pinAvailable(patient) };
+  return { canRetry: faceAvailable(state) && patient.faceAttempts < state.config.maxFaceAttempts, canUsePin: pinAvailable(patient) };
 }
 
 export function retryFace(state: SessionState): Step | null {

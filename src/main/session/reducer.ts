@@ -9,7 +9,8 @@
  *   card-unusable   not a マイナンバーカード / certificate past grace  card-lifecycle.ts   §3.2 expired
  *   registration-terms → (method choice …) → registering
  *     → registration-complete                                      registration.ts     §3.4
- *   method-choice   face / PIN (PIN hidden for PIN-less or locked)  method-choice.ts    §3.1
+ *   method-choice   face / PIN (each only when it can work; none →  method-choice.ts    §3.1
+ *                   staff)
  *   face → face-failed (retry / PIN / staff)                        face.ts             §3.1
  *   pin-entry → pin-verifying (once per entry; 残り回数 from card)   pin.ts              §3.1
  *   staff-needed → staff-passcode → visual-check (目視)             visual-check.ts     §3.1
@@ -30,11 +31,12 @@ import { cardError, cardInserted, cardRead, cardRemoved } from './card-lifecycle
 import { consentAll, consentConfirm, consentIndividually, consentItem, consentOnFile } from './consent.js';
 import { faceProgress, faceResult, faceSecondsLeft, retryFace, usePinInstead } from './face.js';
 import { choosePrescription, continueAfterExpiryNotice } from './flow.js';
-import { callStaff, chooseMethod } from './method-choice.js';
+import { callStaff, chooseMethod, faceAvailabilityChanged } from './method-choice.js';
 import { pinDelete, pinDigit, pinResult, pinSubmit } from './pin.js';
 import { setLanguage, setLargeText } from './preferences.js';
 import { qualificationResult } from './qualification.js';
 import { agreeTerms, continueAfterRegistration, registrationResult } from './registration.js';
+import { toSnapshot } from './snapshot.js';
 import type { SessionState } from './state.js';
 import { timerFired } from './timeouts.js';
 import type { Step } from './transition.js';
@@ -57,7 +59,13 @@ export function reduce(state: SessionState, event: SessionEvent): ReduceResult {
   if (event.type === 'tick') return clockMoved(state, event.now.getTime());
   const step = route(state, event);
   if (step === null) return { state, effects: [], handled: false };
+  if (event.type === 'face-availability' && !changesScreen(state, step.state)) return { state: step.state, effects: step.effects, handled: true };
   return { state: { ...step.state, revision: state.revision + 1 }, effects: step.effects, handled: true };
+}
+
+/** A kiosk-wide fact (face availability) sends a new snapshot only to a screen that shows it. */
+function changesScreen(before: SessionState, after: SessionState): boolean {
+  return JSON.stringify(toSnapshot(before)) !== JSON.stringify(toSnapshot(after));
 }
 
 /** The clock changes no screen (no new snapshot), except the face countdown the patient is watching. */
@@ -79,6 +87,8 @@ function route(state: SessionState, event: Exclude<SessionEvent, { type: 'tick' 
       return cardRemoved(state);
     case 'card-error':
       return cardError(state, event.code, event.message);
+    case 'face-availability':
+      return faceAvailabilityChanged(state, event.available);
     case 'face-progress':
       return faceProgress(state, event.requestId, event.hint);
     case 'face-result':

@@ -4,13 +4,14 @@
  * registration itself, then the normal flow without authenticating a second time.
  */
 import { advanceFlow } from './flow.js';
+import { offerMethods } from './method-choice.js';
 import type { SessionState } from './state.js';
 import { enter, withEffects, withPatient, type Step } from './transition.js';
 
 /** 利用規約に同意: on to the method choice, now for registration. */
 export function agreeTerms(state: SessionState): Step | null {
   if (state.phase.name !== 'registration-terms') return null;
-  return enter(state, { name: 'method-choice' });
+  return offerMethods(state);
 }
 
 export function registrationResult(state: SessionState, requestId: number, ok: boolean): Step | null {

@@ -45,7 +45,7 @@ export function toSnapshot(state: SessionState): SessionSnapshot {
       return {
         ...common,
         screen: 'method-choice',
-        methods: availableMethods(patient),
+        methods: availableMethods(state),
         staffVisualCheck: visualCheckOffered(state),
         purpose: patient.purpose,
       };

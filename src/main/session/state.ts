@@ -95,6 +95,13 @@ export interface SessionState {
   readonly nowMs: number;
   readonly language: Language;
   readonly largeText: boolean;
+  /**
+   * Whether face mode can work on this kiosk (card-face scanner configured, OCR and face models
+   * loaded). Kiosk-wide, like the language: it outlives sessions. True until the composition root
+   * says otherwise, so a patient in the first seconds after start waits for the models instead of
+   * losing face mode to a load that is still running.
+   */
+  readonly faceAvailable: boolean;
   /** Bumped on every handled event; becomes the snapshot's seq. */
   readonly revision: number;
   /** Source of request and timer ids, unique for the life of the kiosk process. */
@@ -111,6 +118,7 @@ export function initialState(config: SessionConfig): SessionState {
     nowMs: 0,
     language: DEFAULT_LANGUAGE,
     largeText: false,
+    faceAvailable: true,
     revision: 0,
     nextId: 1,
     timer: null,

@@ -56,6 +56,10 @@ export const GALLERY_FIXTURES: readonly GalleryFixture[] = [
     id: 'method-choice-pinless',
     snapshot: { ...common, screen: 'method-choice', methods: ['face'], staffVisualCheck: true, purpose: 'registration' },
   },
+  {
+    id: 'method-choice-face-unavailable',
+    snapshot: { ...common, screen: 'method-choice', methods: ['pin'], staffVisualCheck: true, purpose: 'confirmation' },
+  },
   { id: 'face', snapshot: { ...common, screen: 'face', hint: 'too-close', attempt: 2, maxAttempts: 3, secondsLeft: 14, canUsePin: true, purpose: 'confirmation' } },
   { id: 'face-too-dark', snapshot: { ...common, screen: 'face', hint: 'too-dark', attempt: 1, maxAttempts: 3, secondsLeft: 18, canUsePin: true, purpose: 'confirmation' } },
   { id: 'face-failed', snapshot: { ...common, screen: 'face-failed', canRetry: true, canUsePin: true } },

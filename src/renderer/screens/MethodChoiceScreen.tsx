@@ -7,8 +7,8 @@ type Props = Extract<SessionSnapshot, { screen: 'method-choice' }>;
 
 /**
  * 本人確認の方法: face or PIN, as big as the screen allows. A PIN-less 顔認証マイナンバーカード
- * arrives without 'pin' in `methods`, so its button is simply absent. The 目視 button is for staff
- * and looks it.
+ * arrives without 'pin' in `methods`, a kiosk whose face mode cannot work without 'face', so that
+ * button is simply absent and one plain sentence says why. The 目視 button is for staff and looks it.
  */
 export function MethodChoiceScreen({ methods, staffVisualCheck, purpose }: Props) {
   const t = useText();
@@ -47,6 +47,7 @@ export function MethodChoiceScreen({ methods, staffVisualCheck, purpose }: Props
     >
       {purpose === 'registration' ? <p className="lead">{t('method.forRegistration')}</p> : null}
       {!methods.includes('pin') ? <p className="lead">{t('method.faceOnlyCard')}</p> : null}
+      {!methods.includes('face') ? <p className="lead">{t('method.faceUnavailable')}</p> : null}
     </ScreenFrame>
   );
 }

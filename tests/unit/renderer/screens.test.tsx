@@ -43,6 +43,13 @@ describe('method choice (本人確認)', () => {
     expect(html).not.toContain(ja('method.staff'));
     expect(html).toContain(ja('method.faceOnlyCard'));
   });
+
+  it('without face mode on this kiosk: no 顔認証 button, a sentence saying so, PIN still offered', () => {
+    const html = render(fixture('method-choice-face-unavailable'));
+    expect(buttons(html)).toEqual([expect.stringContaining(ja('method.pin')), ja('common.callStaff'), ja('method.staff')]);
+    expect(html).toContain(ja('method.faceUnavailable'));
+    expect(html).not.toContain(ja('method.faceOnlyCard'));
+  });
 });
 
 describe('PIN entry (暗証番号)', () => {
