@@ -39,6 +39,8 @@ import { sessionActivity } from '../ops/session-activity.js';
 import { ReceptionHistory } from '../ops/reception-history.js';
 import { schedulerClockFromEnv } from '../ops/scaled-clock.js';
 import { faceModelsPresent } from '../ops/models-present.js';
+import { OPS_ERRORS } from '../ops/error-codes.js';
+import { KioskError } from '../../shared/errors.js';
 import type { SessionState } from '../session/state.js';
 import { createAdminService, type AdminService } from '../ops/admin-service.js';
 import type { CameraFrameSink } from './camera-frames.js';
@@ -195,7 +197,12 @@ export async function startKiosk(config: KioskConfig, log: Logger, options: Star
     modelsLoaded: () => faceModelsPresent(),
     serviceEndpoint: () => demo?.serviceUrl ?? store.settings.get('qualificationEndpoint'),
     capabilities: {
-      relaunchKiosk: options.relaunch ?? (async () => log.warn({ code: 'E-OPS-006' }, 'this shell cannot relaunch the kiosk')),
+      // A shell that cannot relaunch makes the slot "failed" (E-OPS-006), never a silent "completed".
+      relaunchKiosk:
+        options.relaunch ??
+        (async () => {
+          throw new KioskError(OPS_ERRORS.RESTART_FAILED.code, `${OPS_ERRORS.RESTART_FAILED.message} (no relaunch in this shell)`);
+        }),
       resetCardStack: async () => {
         await stack.reestablish();
         await stack.reconnect();
