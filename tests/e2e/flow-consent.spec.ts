@@ -3,9 +3,9 @@
  * kiosk's consent record, the レセコン result file's consent flags and the audit log, whose
  * chain `npm run audit:verify` checks.
  */
-import { card, ja, pinOf, test, expect } from './support/flow.js';
+import { ja, pinOf, test, expect } from './support/flow.js';
 
-test('consent all: PIN, 全て同意する, every item recorded and flagged for the レセコン', async ({ patient, records }) => {
+test('consent all: PIN, 全て同意する, every item recorded and flagged for the レセコン', async ({ card, patient, records }) => {
   await card.insert('normal-adult');
   await patient.sees('method-choice');
   await patient.tap('method.pin');
@@ -28,7 +28,7 @@ test('consent all: PIN, 全て同意する, every item recorded and flagged for 
   expect(records.verifyAuditChain()).toMatch(/^audit chain intact/);
 });
 
-test('consent per item: agree to 手術 and 健診, refuse 診療・薬剤; only the agreed items go anywhere', async ({ patient, records }) => {
+test('consent per item: agree to 手術 and 健診, refuse 診療・薬剤; only the agreed items go anywhere', async ({ card, patient, records }) => {
   await card.insert('normal-adult');
   await patient.sees('method-choice');
   await patient.tap('method.pin');

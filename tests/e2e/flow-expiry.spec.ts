@@ -5,9 +5,9 @@
  * simulator would refuse); past grace the card cannot be used and the patient is shown the
  * documents that replace it.
  */
-import { card, ja, pinOf, test, expect } from './support/flow.js';
+import { ja, pinOf, test, expect } from './support/flow.js';
 
-test('renewal alert: 次に進む, then the normal flow with consent', async ({ patient, records }) => {
+test('renewal alert: 次に進む, then the normal flow with consent', async ({ card, patient, records }) => {
   await card.insert('cert-renewal');
   await patient.sees('method-choice');
   await patient.tap('method.pin');
@@ -25,7 +25,7 @@ test('renewal alert: 次に進む, then the normal flow with consent', async ({ 
   await patient.takesCard();
 });
 
-test('grace period: notice, no consent screen, qualification only', async ({ patient, records }) => {
+test('grace period: notice, no consent screen, qualification only', async ({ card, patient, records }) => {
   await card.insert('cert-grace');
   await patient.sees('method-choice');
   await patient.tap('method.pin');
@@ -45,7 +45,7 @@ test('grace period: notice, no consent screen, qualification only', async ({ pat
   await patient.takesCard();
 });
 
-test('expired past grace: guidance to 資格確認書 / マイナポータル / 資格情報のお知らせ, no check at all', async ({ patient, records }) => {
+test('expired past grace: guidance to 資格確認書 / マイナポータル / 資格情報のお知らせ, no check at all', async ({ card, patient, records }) => {
   await card.insert('cert-expired');
   const unusable = await patient.sees('card-unusable');
   await expect(unusable).toContainText(ja('unusable.expired.title'));

@@ -3,11 +3,11 @@
  * chip photo, is matched by the real face pipeline on frames the renderer sends, with the countdown
  * in sight; the visit goes on to its result with "face" as the method.
  */
-import { card, fakeCameraShowing, ja, test, expect } from './support/flow.js';
+import { fakeCameraShowing, ja, test, expect } from './support/flow.js';
 
 test.use(fakeCameraShowing('normal-adult', 'same-person'));
 
-test('face match: the holder is recognised and the visit completes by face', async ({ patient, records }) => {
+test('face match: the holder is recognised and the visit completes by face', async ({ card, patient, records }) => {
   await card.insert('normal-adult');
   await patient.sees('method-choice');
   await patient.tap('method.face');

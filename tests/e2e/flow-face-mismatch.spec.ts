@@ -2,11 +2,11 @@
  * 顔認証 that must fail (PRODUCT.md §3.1 "Face failure offers PIN"): someone else stands before
  * the camera with this card; the real matcher says no, and the patient goes on with the PIN.
  */
-import { card, fakeCameraShowing, ja, pinOf, test, expect } from './support/flow.js';
+import { fakeCameraShowing, ja, pinOf, test, expect } from './support/flow.js';
 
 test.use(fakeCameraShowing('normal-adult', 'different-person'));
 
-test('face mismatch: not matched, then PIN, then the visit completes by PIN', async ({ patient, records }) => {
+test('face mismatch: not matched, then PIN, then the visit completes by PIN', async ({ card, patient, records }) => {
   await card.insert('normal-adult');
   await patient.sees('method-choice');
   await patient.tap('method.face');

@@ -2,11 +2,11 @@
  * 顔認証マイナンバーカード (no PIN, PRODUCT.md §3.1): the PIN is never offered, and the face alone
  * confirms the holder.
  */
-import { card, fakeCameraShowing, ja, test, expect } from './support/flow.js';
+import { fakeCameraShowing, ja, test, expect } from './support/flow.js';
 
 test.use(fakeCameraShowing('pinless-face', 'same-person'));
 
-test('PIN-less card: face only, no PIN anywhere, the visit completes by face', async ({ patient, records }) => {
+test('PIN-less card: face only, no PIN anywhere, the visit completes by face', async ({ card, patient, records }) => {
   await card.insert('pinless-face');
   const methods = await patient.sees('method-choice');
   await expect(methods).toContainText(ja('method.faceOnlyCard'));

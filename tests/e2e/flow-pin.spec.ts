@@ -2,9 +2,9 @@
  * 暗証番号 (PRODUCT.md §3.1) end to end: the tries left come from the card itself (the virtual
  * card counts them like a real one), and a third wrong PIN locks it and sends the patient to staff.
  */
-import { card, ja, test, expect } from './support/flow.js';
+import { ja, test, expect } from './support/flow.js';
 
-test('PIN wrong three times: tries shown before each entry, last-try warning, locked, sent to staff', async ({ patient, records }) => {
+test('PIN wrong three times: tries shown before each entry, last-try warning, locked, sent to staff', async ({ card, patient, records }) => {
   await card.insert('normal-adult');
   await patient.sees('method-choice');
   await patient.tap('method.pin');

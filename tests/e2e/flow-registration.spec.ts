@@ -3,9 +3,9 @@
  * terms, the patient authenticates for registration, the service simulator registers the card,
  * and the visit continues to its result.
  */
-import { card, ja, pinOf, test, expect } from './support/flow.js';
+import { ja, pinOf, test, expect } from './support/flow.js';
 
-test('unregistered: terms, PIN for registration, registered, then the normal flow', async ({ patient, records }) => {
+test('unregistered: terms, PIN for registration, registered, then the normal flow', async ({ card, patient, records }) => {
   await card.insert('unregistered');
   const terms = await patient.sees('registration-terms');
   await expect(terms).toContainText(ja('registration.terms.body'));

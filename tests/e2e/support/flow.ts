@@ -18,6 +18,7 @@ import config from '../../../playwright.config.js';
 import { ensureFakeCamera, fakeCameraFile, type ClipShows } from '../../../scripts/make-fake-camera.js';
 import { loadPersona } from '../../../sim/card/persona.js';
 import { lockVpcdSlot } from '../../integration/support/pcscd.js';
+import { controlFileSchema, controlFilePath } from '../../../sim/card/control-server.js';
 import { insertCard, removeCard } from '../../integration/demo/virtual-card-control.js';
 import { launchKiosk, stopKiosk, waitForLog, type KioskProcess } from './kiosk.js';
 
@@ -59,11 +60,53 @@ export function fakeCameraShowing(persona: string, shows: ClipShows) {
   };
 }
 
-/** The demo's virtual card on vpcd slot 0. */
-export const card = {
+/** Places and lifts the virtual card. */
+export interface CardHand {
+  insert(persona: string): Promise<void>;
+  remove(): Promise<void>;
+}
+
+/** The virtual card on vpcd slot 0, found through its control file at every call, as `npm run sim:card` does. */
+export const card: CardHand = {
   insert: (persona: string) => insertCard(persona, 0),
   remove: () => removeCard(0),
 };
+
+/**
+ * The virtual card of this test's own demo world on vpcd slot 0, as `npm run sim:card` drives it.
+ * Its control endpoint is taken once, when the world has just written its control file, so a
+ * stray run on the same machine that rewrites the file later is caught by name at start instead
+ * of silently receiving our cards.
+ */
+export class VirtualCard implements CardHand {
+  private constructor(private readonly control: { port: number; token: string }) {}
+
+  static of(kiosk: KioskProcess): VirtualCard {
+    const worldPid = Number(/"pid":(\d+),"msg":"demo world running/.exec(kiosk.log())?.[1]);
+    const control = controlFileSchema.parse(JSON.parse(readFileSync(controlFilePath(0), 'utf8')));
+    if (control.pid !== worldPid) {
+      throw new Error(`vpcd slot 0 is driven by process ${control.pid}, not this kiosk's demo world (${worldPid}): another run uses slot 0 without the lock`);
+    }
+    return new VirtualCard(control);
+  }
+
+  insert(persona: string): Promise<void> {
+    return this.post('/insert', { persona });
+  }
+
+  remove(): Promise<void> {
+    return this.post('/remove');
+  }
+
+  private async post(path: string, body?: unknown): Promise<void> {
+    const response = await fetch(`http://127.0.0.1:${this.control.port}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${this.control.token}`, 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    if (!response.ok) throw new Error(`virtual card refused ${path}: ${await response.text()}`);
+  }
+}
 
 /** A patient at the kiosk: the page, and the numbered screenshots of what they saw. */
 export class Patient {
@@ -72,6 +115,7 @@ export class Patient {
   constructor(
     readonly page: Page,
     private readonly testInfo: TestInfo,
+    private readonly hand: CardHand = card,
   ) {}
 
   /** Waits for `name`, saves its screenshot, and returns the screen. */
@@ -109,7 +153,7 @@ export class Patient {
 
   /** Lifts the card and waits for standby: the session must end cleanly from wherever it was. */
   async takesCard(): Promise<void> {
-    await card.remove();
+    await this.hand.remove();
     await this.sees('standby');
   }
 }
@@ -178,7 +222,7 @@ async function readerReady(kiosk: KioskProcess): Promise<void> {
   if (/healing itself/.test(kiosk.log())) await waitForLog(kiosk, /reader stack healed/);
 }
 
-export const test = base.extend<{ kiosk: KioskProcess; patient: Patient; records: KioskRecords }>({
+export const test = base.extend<{ kiosk: KioskProcess; card: VirtualCard; patient: Patient; records: KioskRecords }>({
   // Playwright reads the fixture's dependencies from this destructuring; this one has none.
   // eslint-disable-next-line no-empty-pattern
   kiosk: async ({}, use) => {
@@ -195,7 +239,10 @@ export const test = base.extend<{ kiosk: KioskProcess; patient: Patient; records
       unlock();
     }
   },
-  patient: async ({ page, kiosk }, use, testInfo) => {
+  card: async ({ kiosk }, use) => {
+    await use(VirtualCard.of(kiosk));
+  },
+  patient: async ({ page, kiosk, card }, use, testInfo) => {
     await page.addInitScript(() => {
       const trail: string[] = [];
       (window as unknown as { screenTrail: string[] }).screenTrail = trail;
@@ -205,7 +252,7 @@ export const test = base.extend<{ kiosk: KioskProcess; patient: Patient; records
       }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-screen'] });
     });
     await page.goto(kiosk.url);
-    const patient = new Patient(page, testInfo);
+    const patient = new Patient(page, testInfo, card);
     await patient.sees('standby');
     await use(patient);
   },
