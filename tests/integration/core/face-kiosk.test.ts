@@ -7,24 +7,20 @@
  * Afterwards no image bytes are anywhere in the data directory, the database or the logs.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { encodeFrame } from '../../../src/shared/camera-frame.js';
-import type { SessionSnapshot } from '../../../src/shared/snapshot.js';
 import { acceptFrameMessage } from '../../../src/main/core/camera-frames.js';
-import { startKiosk, type RunningKiosk } from '../../../src/main/core/compose.js';
-import { createLogger } from '../../../src/main/core/logger.js';
 import { createDetector } from '../../../src/main/face/detector.js';
 import type { I420Frame } from '../../../src/main/face/frame.js';
 import { loadManifest } from '../../../src/main/face/manifest.js';
 import { decodeChipPhoto } from '../../../src/main/face/jp2-decode.js';
 import { loadPersonaAssets } from '../../../sim/card/persona-assets.js';
 import { loadPersona } from '../../../sim/card/persona.js';
-import { lockVpcdSlot, requirePcscdOutsideCiSkip } from '../support/pcscd.js';
+import { requirePcscdOutsideCiSkip } from '../support/pcscd.js';
 import { insertCard, removeCard } from '../demo/virtual-card-control.js';
 import { MANIFEST_PATH, SKIP_FACE_INTEGRATION } from '../face/support/models.js';
 import { cameraFrame, DEMO_DIR, loadDemo } from '../face/support/scenes.js';
+import { DEMO_KIOSK_START_TIMEOUT_MS, startDemoKiosk, type DemoKiosk } from './demo-kiosk-driver.js';
 import { imageBytesFound, JP2_SIGNATURE, PNG_SIGNATURE } from './face-privacy.js';
 
 const pcscd = SKIP_FACE_INTEGRATION ? false : await requirePcscdOutsideCiSkip();
@@ -49,58 +45,30 @@ async function frameOfPersonaFace(personaId: string): Promise<I420Frame> {
 }
 
 describe.skipIf(!pcscd)('face matching in the composed demo kiosk', () => {
-  let dataDir: string;
-  let kiosk: RunningKiosk;
-  let logText = '';
-  let release: () => void;
+  let demo: DemoKiosk;
   let holder: I420Frame;
   let neighbour: I420Frame;
+  const screen: DemoKiosk['screen'] = (name, ms) => demo.screen(name, ms);
+  const tap = (intent: unknown) => demo.tap(intent);
 
   beforeAll(async () => {
-    release = await lockVpcdSlot(0);
-    dataDir = mkdtempSync(join(tmpdir(), 'kiosk-face-'));
-    kiosk = await startKiosk({ dataDir, port: 0, open: 'none', demo: true }, createLogger({ level: 'info', destination: { write: (line: string) => void (logText += line) } }));
+    demo = await startDemoKiosk('kiosk-face-');
     // normal-adult's card photo is cut from sample6.jpg; cert-renewal is another person in the same picture.
     holder = await frameOfPersonaFace('normal-adult');
     neighbour = await frameOfPersonaFace('cert-renewal');
-  }, 60_000);
+  }, DEMO_KIOSK_START_TIMEOUT_MS);
 
   afterAll(async () => {
-    await kiosk?.close();
-    release?.();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await demo?.close();
   });
-
-  function screen<S extends SessionSnapshot['screen']>(name: S, ms = 20_000): Promise<Extract<SessionSnapshot, { screen: S }>> {
-    return new Promise((resolve, reject) => {
-      const seen: string[] = [];
-      const check = (s: SessionSnapshot) => {
-        if (seen.at(-1) !== s.screen) seen.push(s.screen);
-        if (s.screen !== name) return;
-        clearTimeout(timer);
-        unsubscribe();
-        resolve(s as Extract<SessionSnapshot, { screen: S }>);
-      };
-      const timer = setTimeout(() => {
-        unsubscribe();
-        reject(new Error(`no ${name} screen within ${ms} ms; saw ${seen.join(' → ')}`));
-      }, ms);
-      const unsubscribe = kiosk.core.subscribe(check);
-      check(kiosk.core.current());
-    });
-  }
-
-  function tap(intent: unknown): void {
-    expect(kiosk.core.handleIntent(intent, 'test')).toEqual({ ok: true });
-  }
 
   /** The camera at ~10 fps while the face screen is up; returns the hints the patient saw. */
   async function look(frame: I420Frame): Promise<string[]> {
     const hints: string[] = [];
-    for (let i = 0; i < 400 && kiosk.core.current().screen === 'face'; i++) {
-      const s = kiosk.core.current();
+    for (let i = 0; i < 400 && demo.kiosk.core.current().screen === 'face'; i++) {
+      const s = demo.kiosk.core.current();
       if (s.screen === 'face' && hints.at(-1) !== s.hint) hints.push(s.hint);
-      const verdict = acceptFrameMessage(encodeFrame({ ...frame, fullRange: false, data: frame.data.slice() }), kiosk.frames);
+      const verdict = acceptFrameMessage(encodeFrame({ ...frame, fullRange: false, data: frame.data.slice() }), demo.kiosk.frames);
       expect(verdict.ok).toBe(true);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -129,13 +97,13 @@ describe.skipIf(!pcscd)('face matching in the composed demo kiosk', () => {
     await screen('face');
     await look(neighbour);
     expect(await screen('face-failed')).toMatchObject({ canRetry: true, canUsePin: true });
-    expect(logText).toContain('"outcome":"no-match"');
+    expect(demo.logText()).toContain('"outcome":"no-match"');
     await removeCard();
     await screen('standby');
   }, 120_000);
 
   it('目視: staff see the photo from the card\'s chip while they compare, and it is gone once they answer', async () => {
-    await kiosk.ops.credentials.staff.set('482916', new Date());
+    await demo.kiosk.ops.credentials.staff.set('482916', new Date());
     await insertCard('normal-adult');
     await screen('method-choice');
     tap({ type: 'staff-request-visual-check' });
@@ -144,7 +112,7 @@ describe.skipIf(!pcscd)('face matching in the composed demo kiosk', () => {
     expect((await screen('visual-check')).chipPhoto.status).toBe('loading');
     const shown = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('the chip photo never arrived')), 20_000);
-      const off = kiosk.core.subscribe((s) => {
+      const off = demo.kiosk.core.subscribe((s) => {
         if (s.screen !== 'visual-check' || s.chipPhoto.status === 'loading') return;
         clearTimeout(timer);
         off();
@@ -157,7 +125,7 @@ describe.skipIf(!pcscd)('face matching in the composed demo kiosk', () => {
     const chip = await decodeChipPhoto(loadPersonaAssets('normal-adult').photoJp2);
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([chip.width, chip.height]);
     tap({ type: 'staff-visual-check-result', confirmed: true });
-    expect(JSON.stringify(kiosk.core.current())).not.toContain('data:image');
+    expect(JSON.stringify(demo.kiosk.core.current())).not.toContain('data:image');
     // The consent given at the first visit is on file (< 24 h), so the check runs at once.
     expect((await screen('done', 25_000)).result).toMatchObject({ outcome: 'valid', method: 'visual' });
     await removeCard();
@@ -167,13 +135,13 @@ describe.skipIf(!pcscd)('face matching in the composed demo kiosk', () => {
   it('leaves no chip photo, camera frame or card-front image in the data directory, database or logs', () => {
     const jp2 = loadPersonaAssets('normal-adult').photoJp2;
     const row = holder.yStride * (holder.height / 2) + holder.width / 2 - 32;
-    const found = imageBytesFound(dataDir, logText, {
+    const found = imageBytesFound(demo.dataDir, demo.logText(), {
       'JP2 signature': JP2_SIGNATURE,
       'PNG signature': PNG_SIGNATURE,
       'chip photo codestream': jp2.subarray(jp2.length - 96, jp2.length - 32),
       'camera frame pixels': holder.data.subarray(row, row + 64),
     });
     expect(found).toEqual([]);
-    expect(logText).toContain('chip photo unlocked from the card front');
+    expect(demo.logText()).toContain('chip photo unlocked from the card front');
   });
 });
