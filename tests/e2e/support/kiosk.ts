@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { lockVpcdSlot } from '../../integration/support/pcscd.js';
 
 export interface KioskProcess {
   url: string;
@@ -62,9 +63,19 @@ export const test = base.extend<{ kiosk: KioskProcess }>({
   // Playwright reads the fixture's dependencies from this destructuring; this one has none.
   // eslint-disable-next-line no-empty-pattern
   kiosk: async ({}, use) => {
-    const kiosk = await launchKiosk();
-    await use(kiosk);
-    await stopKiosk(kiosk);
+    // The demo kiosk watches vpcd slot 0: hold it so a card another process inserts there (a flow
+    // test, a manual sim:card) cannot start a session under this test.
+    const unlock = await lockVpcdSlot(0);
+    try {
+      const kiosk = await launchKiosk();
+      try {
+        await use(kiosk);
+      } finally {
+        await stopKiosk(kiosk);
+      }
+    } finally {
+      unlock();
+    }
   },
 });
 
