@@ -214,7 +214,7 @@ export const sessionSnapshotSchema = z.discriminatedUnion('screen', [
   z.object({
     ...common,
     screen: z.literal('staff-needed'),
-    reason: z.enum(['patient-request', 'pin-locked', 'face-failed', 'registration-failed', 'passcode-check-failed']),
+    reason: z.enum(['patient-request', 'pin-locked', 'face-failed', 'face-unavailable', 'registration-failed', 'passcode-check-failed']),
   }),
   z.object({
     ...common,

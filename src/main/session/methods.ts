@@ -28,10 +28,12 @@ export function availableMethods(state: SessionState): AuthMethod[] {
 /**
  * Why the patient is sent to staff when no method is left. 目視 confirms visits only (see
  * visual-check.ts), so an unregistered card cannot be registered today; otherwise the screen
- * names what is missing: the locked PIN, or face (a PIN-less card has nothing else).
+ * names what is missing: the locked PIN, or face (a PIN-less card has nothing else), telling a
+ * face that did not match apart from a kiosk that cannot do face at all (not the patient's doing).
  */
 export function noMethodReason(state: SessionState): StaffNeededReason {
   const patient = patientOf(state);
   if (patient.purpose === 'registration') return 'registration-failed';
-  return patient.pinless ? 'face-failed' : 'pin-locked';
+  if (!patient.pinless) return 'pin-locked';
+  return faceAvailable(state) ? 'face-failed' : 'face-unavailable';
 }

@@ -21,6 +21,8 @@ export type StaffNeededReason =
   | 'patient-request'
   | 'pin-locked'
   | 'face-failed'
+  /** Face mode cannot run on this kiosk (no card-face scanner, models missing) and the card has no PIN. */
+  | 'face-unavailable'
   | 'registration-failed'
   | 'passcode-check-failed';
 

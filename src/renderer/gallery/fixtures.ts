@@ -73,6 +73,7 @@ export const GALLERY_FIXTURES: readonly GalleryFixture[] = [
   },
   { id: 'working', snapshot: { ...common, screen: 'working', step: 'qualification' } },
   { id: 'staff-needed', snapshot: { ...common, screen: 'staff-needed', reason: 'pin-locked' } },
+  { id: 'staff-needed-face-unavailable', snapshot: { ...common, screen: 'staff-needed', reason: 'face-unavailable' } },
   { id: 'staff-passcode', snapshot: { ...common, screen: 'staff-passcode', wrongAttempts: 1 } },
   { id: 'visual-check', snapshot: { ...common, screen: 'visual-check', chipPhoto: { status: 'shown', dataUrl: GREY_DOT_PNG } } },
   { id: 'visual-check-no-photo', snapshot: { ...common, screen: 'visual-check', chipPhoto: { status: 'unavailable', code: 'E-CFS-004' } } },

@@ -26,7 +26,7 @@ describe('when face mode cannot work on this kiosk', () => {
     const kiosk = new Kiosk();
     faceOff(kiosk);
     kiosk.insert(myNumberCard({ pinless: true }));
-    expect(kiosk.on('staff-needed').reason).toBe('face-failed');
+    expect(kiosk.on('staff-needed').reason).toBe('face-unavailable');
     expect(kiosk.snapshots.map((s) => s.screen)).not.toContain('method-choice');
     kiosk.intent({ type: 'staff-request-visual-check' });
     expect(kiosk.on('staff-passcode')).toMatchObject({ wrongAttempts: 0 });
@@ -92,7 +92,7 @@ describe('while the face services are still loading after start', () => {
     const kiosk = new Kiosk().insert(myNumberCard({ pinless: true }));
     expect(kiosk.on('method-choice').methods).toEqual(['face']);
     faceOff(kiosk);
-    expect(kiosk.on('staff-needed').reason).toBe('face-failed');
+    expect(kiosk.on('staff-needed').reason).toBe('face-unavailable');
   });
 
   it('an attempt that failed because the models never came offers the PIN but no retry', () => {
