@@ -18,11 +18,11 @@ import config from '../../../playwright.config.js';
 import { ensureFakeCamera, fakeCameraFile, type ClipShows } from '../../../scripts/make-fake-camera.js';
 import { loadPersona } from '../../../sim/card/persona.js';
 import { lockVpcdSlot } from '../../integration/support/pcscd.js';
-import { controlFileSchema, controlFilePath } from '../../../sim/card/control-server.js';
 import { insertCard, removeCard } from '../../integration/demo/virtual-card-control.js';
-import { launchKiosk, stopKiosk, waitForLog, type KioskProcess } from './kiosk.js';
+import { launchKiosk, stopKiosk, type KioskProcess } from './kiosk.js';
+import { readerReady, VirtualCard, type CardHand } from './virtual-card.js';
 
-export { expect };
+export { expect, VirtualCard, type CardHand };
 
 const JA = JSON.parse(readFileSync(new URL('../../../src/renderer/i18n/locales/ja.json', import.meta.url), 'utf8')) as Record<string, string>;
 
@@ -60,53 +60,11 @@ export function fakeCameraShowing(persona: string, shows: ClipShows) {
   };
 }
 
-/** Places and lifts the virtual card. */
-export interface CardHand {
-  insert(persona: string): Promise<void>;
-  remove(): Promise<void>;
-}
-
 /** The virtual card on vpcd slot 0, found through its control file at every call, as `npm run sim:card` does. */
 export const card: CardHand = {
   insert: (persona: string) => insertCard(persona, 0),
   remove: () => removeCard(0),
 };
-
-/**
- * The virtual card of this test's own demo world on vpcd slot 0, as `npm run sim:card` drives it.
- * Its control endpoint is taken once, when the world has just written its control file, so a
- * stray run on the same machine that rewrites the file later is caught by name at start instead
- * of silently receiving our cards.
- */
-export class VirtualCard implements CardHand {
-  private constructor(private readonly control: { port: number; token: string }) {}
-
-  static of(kiosk: KioskProcess): VirtualCard {
-    const worldPid = Number(/"pid":(\d+),"msg":"demo world running/.exec(kiosk.log())?.[1]);
-    const control = controlFileSchema.parse(JSON.parse(readFileSync(controlFilePath(0), 'utf8')));
-    if (control.pid !== worldPid) {
-      throw new Error(`vpcd slot 0 is driven by process ${control.pid}, not this kiosk's demo world (${worldPid}): another run uses slot 0 without the lock`);
-    }
-    return new VirtualCard(control);
-  }
-
-  insert(persona: string): Promise<void> {
-    return this.post('/insert', { persona });
-  }
-
-  remove(): Promise<void> {
-    return this.post('/remove');
-  }
-
-  private async post(path: string, body?: unknown): Promise<void> {
-    const response = await fetch(`http://127.0.0.1:${this.control.port}${path}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${this.control.token}`, 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    if (!response.ok) throw new Error(`virtual card refused ${path}: ${await response.text()}`);
-  }
-}
 
 /** A patient at the kiosk: the page, and the numbered screenshots of what they saw. */
 export class Patient {
@@ -210,16 +168,6 @@ export class KioskRecords {
   verifyAuditChain(): string {
     return execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/main/store/audit-cli.ts', join(this.kiosk.dataDir, 'kiosk.sqlite')], { encoding: 'utf8' }).trim();
   }
-}
-
-/**
- * Waits until the kiosk watches the demo reader. At start-up the ops layer may see the reader
- * stack down and heal it (E-OPS-010) a moment after the reader first appears; a card placed
- * during that heal is not noticed (reported to the lead), so a test waits for the heal too.
- */
-async function readerReady(kiosk: KioskProcess): Promise<void> {
-  await waitForLog(kiosk, /"event":"reader-added"/);
-  if (/healing itself/.test(kiosk.log())) await waitForLog(kiosk, /reader stack healed/);
 }
 
 export const test = base.extend<{ kiosk: KioskProcess; card: VirtualCard; patient: Patient; records: KioskRecords }>({
