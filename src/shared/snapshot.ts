@@ -9,7 +9,7 @@
  * digits were typed.
  */
 import { z } from 'zod';
-import { languageSchema } from './languages.js';
+import { LANGUAGES, languageSchema } from './languages.js';
 import { errorCodeSchema, kioskErrorSchema } from './errors.js';
 
 /** Methods the patient may pick on the 本人確認 screen (顔認証 / 暗証番号). */
@@ -123,6 +123,8 @@ const common = {
   /** Increases with every snapshot, so a client can drop stale ones. */
   seq: z.number().int().nonnegative(),
   language: languageSchema,
+  /** The language buttons: the languages this facility offers (施設設定), Japanese always among them. */
+  languages: z.array(languageSchema).min(1).max(LANGUAGES.length),
   largeText: z.boolean(),
 };
 

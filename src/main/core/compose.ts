@@ -62,8 +62,9 @@ export interface RunningKiosk {
 }
 
 /**
- * The facility's settings decide which consent items and questions the session asks and how long
- * screens wait. Read again at every card insertion, so an admin change applies from the next patient.
+ * The facility's settings decide which consent items, questions and languages the session offers
+ * and how long screens wait. Read again at every card insertion, so an admin change applies from
+ * the next patient (and at standby at once, through the admin service's settingsChanged).
  */
 function sessionConfigFrom(store: KioskStore): SessionConfig {
   const timeouts = store.settings.get('screenTimeouts');
@@ -71,6 +72,7 @@ function sessionConfigFrom(store: KioskStore): SessionConfig {
     ...DEFAULT_SESSION_CONFIG,
     consentItems: store.settings.get('consentItems'),
     askPrescription: store.settings.get('askPrescription'),
+    languagesOffered: store.settings.get('languagesOffered'),
     timeoutsMs: {
       ...DEFAULT_SESSION_CONFIG.timeoutsMs,
       patient: timeouts.patientSeconds * 1000,
@@ -216,6 +218,8 @@ export async function startKiosk(config: KioskConfig, log: Logger, options: Star
     reception,
     session: { current: runner.snapshot },
     pending: () => service?.pending() ?? [],
+    // Saved settings reach the standby screen at once (the language buttons), not only the next patient.
+    settingsChanged: () => runner.dispatchEvent({ type: 'settings-changed', config: sessionConfigFrom(store) }),
     now,
     log,
   });

@@ -34,6 +34,8 @@ export interface AdminServiceDeps {
   readonly session: { current(): SessionSnapshot };
   /** Checks queued while the service was down (未確認). */
   readonly pending: () => readonly PendingCheck[];
+  /** After settings were saved: the composition root hands them to the session (applied at standby). */
+  readonly settingsChanged: () => void;
   readonly now: () => Date;
   readonly log: Logger;
 }
@@ -92,6 +94,7 @@ export function createAdminService(deps: AdminServiceDeps): AdminService {
     const keys = Object.keys(patch) as EditableSettingKey[];
     for (const key of keys) store.settings.set(key, patch[key] as never);
     if (patch.restartSchedule) ops.scheduler.reconfigure(patch.restartSchedule);
+    deps.settingsChanged();
     audit('settings-changed', { keys: keys.join(',') });
     log.info({ keys }, 'settings changed on the admin screen');
     return settings(keys.filter((k) => SETTINGS_APPLIED_AT_RESTART.includes(k)));

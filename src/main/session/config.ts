@@ -3,6 +3,7 @@
  * builds this from the settings store (施設設定) and hands it to `initialState`; the reducer
  * never reads settings itself.
  */
+import { LANGUAGES, type Language } from '../../shared/languages.js';
 import type { ConsentItem } from '../../shared/snapshot.js';
 
 /** Every state that waits for someone or something has its own timeout (ARCHITECTURE.md). */
@@ -32,6 +33,8 @@ export interface SessionConfig {
   readonly consentItems: readonly ConsentItem[];
   /** Ask 電子処方箋 or 紙 (facilities issuing electronic prescriptions only). */
   readonly askPrescription: boolean;
+  /** Languages on the patient's language buttons (Japanese always among them). */
+  readonly languagesOffered: readonly Language[];
   /** Face attempts before the kiosk stops offering another try. */
   readonly maxFaceAttempts: number;
   /** Highest "take your card" reminder level. */
@@ -42,6 +45,7 @@ export interface SessionConfig {
 export const DEFAULT_SESSION_CONFIG: SessionConfig = {
   consentItems: ['surgery', 'medication', 'checkup'],
   askPrescription: false,
+  languagesOffered: LANGUAGES,
   maxFaceAttempts: 3,
   maxReminderLevel: 3,
   timeoutsMs: {

@@ -6,6 +6,7 @@
  */
 import type { Intent } from '../../shared/intents.js';
 import type { FaceHint } from '../../shared/snapshot.js';
+import type { SessionConfig } from './config.js';
 
 /** What the card tells about itself during the PIN-less read (token + certificate). */
 export interface CardFacts {
@@ -64,6 +65,11 @@ export type SessionEvent =
   | { readonly type: 'card-removed' }
   /** The card or reader failed; `code` is a staff code from the card module (E-CARD-…). */
   | { readonly type: 'card-error'; readonly code: string; readonly message: string }
+  /**
+   * IT staff saved the facility settings (施設設定). Applied at standby only: a patient keeps the
+   * settings their visit started with, and the next card insertion reads them again anyway.
+   */
+  | { readonly type: 'settings-changed'; readonly config: SessionConfig }
   /** The face services settled (or changed): whether 顔認証 can be offered (E-CFS-001, E-SYS-011 when not). */
   | { readonly type: 'face-availability'; readonly available: boolean }
   | { readonly type: 'face-progress'; readonly requestId: number; readonly hint: FaceHint }

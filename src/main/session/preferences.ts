@@ -8,12 +8,20 @@ import { DEFAULT_LANGUAGE, type Language } from '../../shared/languages.js';
 import type { SessionState } from './state.js';
 import { cancelTimer, startTimer, type Step } from './transition.js';
 
-export function setLanguage(state: SessionState, language: Language): Step {
+/** Only a language the facility offers (a stale or forged request for another is refused). */
+export function setLanguage(state: SessionState, language: Language): Step | null {
+  if (!state.config.languagesOffered.includes(language)) return null;
   return guardStandby({ ...state, language });
 }
 
 export function setLargeText(state: SessionState, on: boolean): Step {
   return guardStandby({ ...state, largeText: on });
+}
+
+/** After the facility stopped offering the language picked at standby: back to Japanese. */
+export function keepOfferedLanguage(state: SessionState): Step {
+  if (state.config.languagesOffered.includes(state.language)) return { state, effects: [] };
+  return guardStandby({ ...state, language: DEFAULT_LANGUAGE });
 }
 
 /** On standby, a non-default choice arms the idle timer; back at the defaults, it is dropped. */

@@ -22,7 +22,8 @@
  *
  * Card removal ends the session from any phase (session-end.ts); every phase but standby has a
  * guard timer whose expiry rule is in timeouts.ts; language and large text (preferences.ts) may
- * change at any time and reset when the session ends.
+ * change at any time and reset when the session ends. Facility settings saved at standby apply
+ * at once (settings-changed.ts); a patient keeps the settings their visit started with.
  */
 import type { Intent } from '../../shared/intents.js';
 import type { SessionEffect } from './effects.js';
@@ -38,6 +39,7 @@ import { qualificationResult } from './qualification.js';
 import { agreeTerms, continueAfterRegistration, registrationResult } from './registration.js';
 import { toSnapshot } from './snapshot.js';
 import type { SessionState } from './state.js';
+import { settingsChanged } from './settings-changed.js';
 import { timerFired } from './timeouts.js';
 import type { Step } from './transition.js';
 import { chipPhotoLoaded, requestVisualCheck, staffCancel, staffPasscode, staffPasscodeResult, visualCheckResult } from './visual-check.js';
@@ -59,11 +61,11 @@ export function reduce(state: SessionState, event: SessionEvent): ReduceResult {
   if (event.type === 'tick') return clockMoved(state, event.now.getTime());
   const step = route(state, event);
   if (step === null) return { state, effects: [], handled: false };
-  if (event.type === 'face-availability' && !changesScreen(state, step.state)) return { state: step.state, effects: step.effects, handled: true };
+  if ((event.type === 'face-availability' || event.type === 'settings-changed') && !changesScreen(state, step.state)) return { state: step.state, effects: step.effects, handled: true };
   return { state: { ...step.state, revision: state.revision + 1 }, effects: step.effects, handled: true };
 }
 
-/** A kiosk-wide fact (face availability) sends a new snapshot only to a screen that shows it. */
+/** A kiosk-wide fact (face availability, saved settings) sends a new snapshot only to a screen that shows it. */
 function changesScreen(before: SessionState, after: SessionState): boolean {
   return JSON.stringify(toSnapshot(before)) !== JSON.stringify(toSnapshot(after));
 }
@@ -89,6 +91,8 @@ function route(state: SessionState, event: Exclude<SessionEvent, { type: 'tick' 
       return cardError(state, event.code, event.message);
     case 'face-availability':
       return faceAvailabilityChanged(state, event.available);
+    case 'settings-changed':
+      return settingsChanged(state, event.config);
     case 'face-progress':
       return faceProgress(state, event.requestId, event.hint);
     case 'face-result':

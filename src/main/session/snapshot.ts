@@ -12,7 +12,7 @@ import { patientOf } from './transition.js';
 import { visualCheckOffered } from './visual-check.js';
 
 export function toSnapshot(state: SessionState): SessionSnapshot {
-  const common = { seq: state.revision, language: state.language, largeText: state.largeText };
+  const common = { seq: state.revision, language: state.language, languages: [...state.config.languagesOffered], largeText: state.largeText };
   const phase = state.phase;
   switch (phase.name) {
     case 'standby':

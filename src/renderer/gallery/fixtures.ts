@@ -4,6 +4,7 @@
  * must pass sessionSnapshotSchema (tests/unit/renderer/gallery-fixtures.test.ts), so the gallery
  * can only show what main could really send.
  */
+import { LANGUAGES } from '../../shared/languages.js';
 import type { SessionSnapshot, StaffResult } from '../../shared/snapshot.js';
 
 export interface GalleryFixture {
@@ -12,7 +13,7 @@ export interface GalleryFixture {
   snapshot: SessionSnapshot;
 }
 
-const common = { seq: 0, language: 'ja', largeText: false } as const;
+const common = { seq: 0, language: 'ja' as const, languages: [...LANGUAGES], largeText: false };
 /** A 2×2 greyscale PNG standing in for the chip photo (the gallery never has a card). */
 const GREY_DOT_PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAAAAABX3VL4AAAADklEQVR4nGOIWsWwKgoABh4CCXLYNrMAAAAASUVORK5CYII=';
 

@@ -23,8 +23,9 @@ const stack: ReaderStack = {
   onDown: () => () => undefined,
 };
 
-function kiosk(logLines: string[] = []): { admin: AdminService; store: KioskStore; clock: FakeClock } {
+function kiosk(logLines: string[] = []): { admin: AdminService; store: KioskStore; clock: FakeClock; saves: { count: number } } {
   const dir = tempDir();
+  const saves = { count: 0 };
   const store = openKioskStore(`${dir}/kiosk.sqlite`);
   // 2025-01-06 (Mon) 10:00 JST.
   const clock = new FakeClock(new Date('2025-01-06T01:00:00Z'));
@@ -45,12 +46,13 @@ function kiosk(logLines: string[] = []): { admin: AdminService; store: KioskStor
     store,
     ops,
     reception: new ReceptionHistory(() => clock.now()),
-    session: { current: () => ({ seq: 0, language: 'ja', largeText: false, screen: 'standby' }) },
+    session: { current: () => ({ seq: 0, language: 'ja', languages: ['ja'], largeText: false, screen: 'standby' }) },
     pending: () => [],
+    settingsChanged: () => void saves.count++,
     now: () => clock.now(),
     log,
   });
-  return { admin, store, clock };
+  return { admin, store, clock, saves };
 }
 
 function view<K extends AdminView['kind']>(reply: AdminReply, kind: K): Extract<AdminView, { kind: K }> {
@@ -103,8 +105,8 @@ describe('admin channel', () => {
     expect(attempts.map((e) => e.detail.outcome)).toEqual(['wrong', 'wrong', 'wrong', 'locked', 'locked']);
   });
 
-  it('a settings change is validated, audited by key and applied at once (the scheduler moves to the new time)', async () => {
-    const { admin, store } = kiosk();
+  it('a settings change is validated, audited by key and applied at once (the scheduler moves to the new time, the session is told)', async () => {
+    const { admin, store, saves } = kiosk();
     const { token } = view(await admin.handle({ type: 'setup', staffPasscode: '2468', adminPassword: 'kiosk admin 2025' }, 't'), 'login');
     const before = view(await admin.handle({ type: 'settings', token }, 't'), 'settings');
     expect(before.restart.slotAt).toBe('2025-01-06T18:30:00.000Z'); // 03:30 JST the next night
@@ -112,12 +114,14 @@ describe('admin channel', () => {
     const bad = await admin.handle({ type: 'update-settings', token, settings: { consentItems: ['surgery', 'surgery'] } }, 't');
     expect(errorCode(bad)).toBe('E-IPC-001');
     expect(store.settings.get('consentItems')).toEqual(['surgery', 'medication', 'checkup']);
+    expect(saves.count).toBe(0);
 
     const schedule = { ...before.settings.restartSchedule, time: '10:02' };
     const after = view(await admin.handle({ type: 'update-settings', token, settings: { restartSchedule: schedule, receiptFolder: '/srv/rececon', consentItems: [] } }, 't'), 'settings');
     expect(after.restart).toMatchObject({ state: 'waiting', slotAt: '2025-01-06T01:02:00.000Z' });
     expect(after.appliesAtRestart).toEqual(['receiptFolder']);
     expect(store.settings.get('consentItems')).toEqual([]);
+    expect(saves.count).toBe(1);
     const changed = store.audit.entries().filter((e) => e.kind === 'settings-changed');
     expect(changed.map((e) => e.detail.keys)).toEqual(['restartSchedule,consentItems,receiptFolder']);
   });

@@ -116,7 +116,7 @@ describe('scheduler test clock', () => {
 describe('reception history (staff panel)', () => {
   it('records each finished visit and each error once, newest first', () => {
     const history = new ReceptionHistory(() => new Date(0));
-    const base = { seq: 1, language: 'ja' as const, largeText: false };
+    const base = { seq: 1, language: 'ja' as const, languages: ['ja' as const], largeText: false };
     const done: SessionSnapshot = { ...base, screen: 'done', ending: 'cancelled', result: null, reminderLevel: 0 };
     history.observe(done);
     history.observe({ ...done, reminderLevel: 1 });

@@ -35,7 +35,7 @@ describe('intent contract', () => {
 
 describe('snapshot contract', () => {
   it('keeps the standby, reading and error screens the renderer shell depends on', () => {
-    const common = { seq: 1, language: 'ja', largeText: false };
+    const common = { seq: 1, language: 'ja', languages: ['ja', 'en'], largeText: false };
     expect(sessionSnapshotSchema.parse({ ...common, screen: 'standby' })).toEqual({ ...common, screen: 'standby' });
     expect(sessionSnapshotSchema.parse({ ...common, screen: 'reading' })).toEqual({ ...common, screen: 'reading' });
     const error = { code: 'E-SES-001', message: 'x / x' };
@@ -46,6 +46,7 @@ describe('snapshot contract', () => {
     const pinScreen = {
       seq: 1,
       language: 'ja',
+      languages: ['ja'],
       largeText: false,
       screen: 'pin-entry',
       digitsEntered: 5,
