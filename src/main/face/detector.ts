@@ -12,6 +12,7 @@ import { openModel, type ModelSession, type SessionOptions } from './onnx-sessio
 import { fillTensor, parsePreprocess, type Normalisation } from './preprocess.js';
 import { applyAffine, invertAffine, type Affine } from './similarity.js';
 import { boxDownscale, warpAffine } from './warp.js';
+import { inputBuffer, inputSide } from './input-tensor.js';
 
 export interface DetectorOptions extends SessionOptions {
   /** Manifest id of the detector; the short-range front model suits a kiosk's arm's-length faces. */
@@ -49,10 +50,9 @@ class BlazeFace implements Detector {
     private readonly model: ModelSession,
     private readonly options: DetectorOptions,
   ) {
-    const shape = model.entry.io.inputShape;
-    this.size = model.entry.io.layout === 'NHWC' ? shape[1]! : shape[2]!;
+    this.size = inputSide(model.entry.io);
     this.norm = parsePreprocess(model.entry.io.preprocess);
-    this.input = new Float32Array(shape.reduce((a, b) => a * b, 1));
+    this.input = inputBuffer(model.entry.io);
   }
 
   async detect(image: Image, margin = 0): Promise<Detection[]> {

@@ -11,6 +11,7 @@ import { openModel, type ModelSession, type SessionOptions } from './onnx-sessio
 import { fillTensor, parsePreprocess, type Normalisation } from './preprocess.js';
 import { cosine, l2Normalise } from './vector.js';
 import type { FloatRgb } from './warp.js';
+import { inputBuffer, inputSide } from './input-tensor.js';
 
 /** The manifest's calibrated operating point, as shipped. */
 export interface ShippedThreshold {
@@ -38,7 +39,7 @@ export interface Embedder {
 export const DEFAULT_EMBEDDER_ID = 'mobilefacenet';
 
 function alignmentFor(entry: ModelEntry): AlignmentKind {
-  const side = entry.io.layout === 'NHWC' ? entry.io.inputShape[1] : entry.io.inputShape[2];
+  const side = inputSide(entry.io);
   if (side === 112) return 'arcface-112';
   if (side === 150) return 'faceapi-150';
   throw faceError(FACE_ERROR_CODES.MODEL_UNAVAILABLE, `顔認証モデル ${entry.id} の入力サイズに対応していません`, `No alignment for ${entry.id} input ${side}px`);
@@ -85,9 +86,8 @@ class OnnxEmbedder implements Embedder {
     this.id = model.entry.id;
     this.threshold = shipped.metric === 'cosine' ? shipped.value : -shipped.value;
     this.norm = parsePreprocess(model.entry.io.preprocess);
-    const shape = model.entry.io.inputShape;
-    this.batch = shape[0]!;
-    this.input = new Float32Array(shape.reduce((a, b) => a * b, 1));
+    this.batch = model.entry.io.inputShape[0]!;
+    this.input = inputBuffer(model.entry.io);
   }
 
   async embed(crops: readonly FloatRgb[]): Promise<Float32Array[]> {

@@ -15,6 +15,7 @@ import { openModel, type ModelSession, type SessionOptions } from './onnx-sessio
 import { fillTensor, parsePreprocess, type Normalisation } from './preprocess.js';
 import type { Affine, Point } from './similarity.js';
 import { warpAffine } from './warp.js';
+import { inputBuffer, inputSide } from './input-tensor.js';
 
 export const LANDMARK_MODEL_ID = 'faceapi-landmark68';
 const POINTS = 68;
@@ -94,10 +95,9 @@ class OnnxLandmarker implements Landmarker {
     private readonly model: ModelSession,
     private readonly framing: LandmarkFraming,
   ) {
-    const shape = model.entry.io.inputShape;
-    this.size = model.entry.io.layout === 'NHWC' ? shape[1]! : shape[2]!;
+    this.size = inputSide(model.entry.io);
     this.norm = parsePreprocess(model.entry.io.preprocess);
-    this.input = new Float32Array(shape.reduce((a, b) => a * b, 1));
+    this.input = inputBuffer(model.entry.io);
   }
 
   async locate(image: Image, face: Detection): Promise<Point[]> {

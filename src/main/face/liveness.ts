@@ -10,6 +10,7 @@ import { pickModel, type LoadedManifest } from './manifest.js';
 import { openModel, type ModelSession, type SessionOptions } from './onnx-session.js';
 import { fillTensor, parsePreprocess } from './preprocess.js';
 import { warpAffine } from './warp.js';
+import { inputBuffer, inputSide } from './input-tensor.js';
 
 export interface LivenessScorer {
   score(image: Image, face: Detection): Promise<number>;
@@ -29,9 +30,8 @@ class AntiSpoofing implements LivenessScorer {
   private readonly input: Float32Array;
 
   constructor(private readonly model: ModelSession) {
-    const shape = model.entry.io.inputShape;
-    this.size = model.entry.io.layout === 'NHWC' ? shape[1]! : shape[2]!;
-    this.input = new Float32Array(shape.reduce((a, b) => a * b, 1));
+    this.size = inputSide(model.entry.io);
+    this.input = inputBuffer(model.entry.io);
   }
 
   async score(image: Image, face: Detection): Promise<number> {
