@@ -21,6 +21,10 @@ const token = z.string().min(16).max(128);
 const secret = z.string().max(128);
 const isoInstant = z.iso.datetime();
 
+/** Trouble statistics per JST day, Monday-start week or calendar month. */
+export const troubleGranularitySchema = z.enum(['day', 'week', 'month']);
+export type TroubleGranularity = z.infer<typeof troubleGranularitySchema>;
+
 export const adminRequestSchema = z.discriminatedUnion('type', [
   /** No login: is the first-run wizard needed, which languages are offered, is the staff passcode locked. */
   z.object({ type: z.literal('status') }),
@@ -34,7 +38,8 @@ export const adminRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('diagnostics'), token }),
   /** Runs every check now (reader, pcscd, camera, models, service, disk) and answers diagnostics. */
   z.object({ type: z.literal('self-test'), token }),
-  z.object({ type: z.literal('troubles'), token, granularity: z.enum(['day', 'week']), days: z.number().int().min(1).max(366) }),
+  /** The last `periods` days, weeks or months, the current one (so far) included. */
+  z.object({ type: z.literal('troubles'), token, granularity: troubleGranularitySchema, periods: z.number().int().min(1).max(366) }),
   z.object({ type: z.literal('staff-panel'), token }),
 ]);
 export type AdminRequest = z.infer<typeof adminRequestSchema>;
@@ -105,7 +110,7 @@ export const troubleCategoryViewSchema = z.object({ key: z.string(), ja: z.strin
 
 const troublesView = z.object({
   kind: z.literal('troubles'),
-  granularity: z.enum(['day', 'week']),
+  granularity: troubleGranularitySchema,
   categories: z.array(troubleCategoryViewSchema),
   /** Oldest first; `counts` by category key. */
   periods: z.array(z.object({ start: z.string(), counts: z.record(z.string(), z.number().int().nonnegative()) })),

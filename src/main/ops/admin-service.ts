@@ -4,7 +4,7 @@
  * Logins go through the facility credentials (scrypt, growing lockout, audited); setting changes
  * and self-tests are audited by name, never with a secret. Nothing here throws into the shell.
  */
-import { adminRequestSchema, type AdminReply, type AdminRequest, type AdminRole, type AdminView, type ViewOf } from '../../shared/admin.js';
+import { adminRequestSchema, type AdminReply, type AdminRequest, type AdminRole, type AdminView, type TroubleGranularity, type ViewOf } from '../../shared/admin.js';
 import { SETTINGS_APPLIED_AT_RESTART, type EditableSettingKey, type EditableSettings } from '../../shared/admin-settings.js';
 import { ERROR_CODES, KioskError, type KioskErrorPayload } from '../../shared/errors.js';
 import type { SessionSnapshot } from '../../shared/snapshot.js';
@@ -18,7 +18,7 @@ import { OPS_ERRORS } from './error-codes.js';
 import type { KioskOps } from './kiosk-ops.js';
 import type { ReceptionHistory } from './reception-history.js';
 import { checkAdminPassword, checkStaffPasscode } from './staff-passcode.js';
-import { troubleCsv, troublePeriods } from './trouble-report.js';
+import { firstDayOfLast, troubleCsv, troublePeriods } from './trouble-report.js';
 
 export interface PendingCheck {
   readonly requestId: string;
@@ -45,7 +45,6 @@ export interface AdminService {
 }
 
 const RESTART_HISTORY_SHOWN = 30;
-const DAY_MS = 86_400_000;
 
 const fail = (error: { code: string; message: string }): AdminReply => ({ ok: false, error: { code: error.code, message: error.message } });
 const ok = (view: AdminView): AdminReply => ({ ok: true, view });
@@ -100,9 +99,9 @@ export function createAdminService(deps: AdminServiceDeps): AdminService {
     return settings(keys.filter((k) => SETTINGS_APPLIED_AT_RESTART.includes(k)));
   }
 
-  function troubles(granularity: 'day' | 'week', days: number): ViewOf<'troubles'> {
-    const nowMs = deps.now().getTime();
-    const periods = troublePeriods(store.troubles, jstDay(nowMs - (days - 1) * DAY_MS), jstDay(nowMs), granularity);
+  function troubles(granularity: TroubleGranularity, count: number): ViewOf<'troubles'> {
+    const today = jstDay(deps.now().getTime());
+    const periods = troublePeriods(store.troubles, firstDayOfLast(count, today, granularity), today, granularity);
     return {
       kind: 'troubles',
       granularity,
@@ -166,7 +165,7 @@ export function createAdminService(deps: AdminServiceDeps): AdminService {
         await ops.watchdog.runAll();
         return ok(diagnosticsView(ops.diagnostics()));
       case 'troubles':
-        return ok(troubles(request.granularity, request.days));
+        return ok(troubles(request.granularity, request.periods));
       case 'staff-panel':
         return ok(staffPanel());
     }

@@ -1,16 +1,23 @@
 import { useState } from 'react';
+import type { TroubleGranularity } from '../../shared/admin.js';
+import type { MessageKey } from '../i18n/catalog.js';
 import { Bi } from './Bi.js';
 import { useAdminView } from './use-admin-view.js';
 
-const RANGE = { day: 14, week: 84 } as const;
+/** How many periods each view shows, the current one included. */
+const PERIODS: Record<TroubleGranularity, number> = { day: 14, week: 12, month: 12 };
+const LABEL: Record<TroubleGranularity, MessageKey> = { day: 'admin.troubles.day', week: 'admin.troubles.week', month: 'admin.troubles.month' };
+/** Under each bar: MM-DD for a day or a week's Monday, YYYY-MM for a month. */
+const barLabel = (start: string, granularity: TroubleGranularity) => (granularity === 'month' ? start.slice(0, 7) : start.slice(5));
 
 /**
- * トラブル統計: counts per 保団連 survey category per day or week as plain CSS bars (no chart
- * library), and the CSV export a clinic can send on or open in Excel.
+ * トラブル統計: counts per 保団連 survey category per day, week or calendar month (the survey asks
+ * about a span of months) as plain CSS bars (no chart library), and the CSV export a clinic can
+ * send on or open in Excel.
  */
 export function TroublesPanel({ token }: { token: string }) {
-  const [granularity, setGranularity] = useState<'day' | 'week'>('day');
-  const { view, error } = useAdminView({ type: 'troubles', token, granularity, days: RANGE[granularity] }, 'troubles');
+  const [granularity, setGranularity] = useState<TroubleGranularity>('day');
+  const { view, error } = useAdminView({ type: 'troubles', token, granularity, periods: PERIODS[granularity] }, 'troubles');
   const max = Math.max(1, ...(view?.periods.flatMap((p) => Object.values(p.counts)) ?? []));
   const download = () => {
     if (!view) return;
@@ -25,9 +32,9 @@ export function TroublesPanel({ token }: { token: string }) {
   return (
     <div className="ops-stack" data-panel="troubles">
       <div className="actions">
-        {(['day', 'week'] as const).map((g) => (
+        {(['day', 'week', 'month'] as const).map((g) => (
           <button key={g} type="button" className="chip" aria-pressed={granularity === g} onClick={() => setGranularity(g)}>
-            <Bi k={g === 'day' ? 'admin.troubles.day' : 'admin.troubles.week'} />
+            <Bi k={LABEL[g]} />
           </button>
         ))}
         <button type="button" className="chip chip-strong" onClick={download} disabled={!view}>
@@ -51,7 +58,7 @@ export function TroublesPanel({ token }: { token: string }) {
               return (
                 <div key={p.start} className="ops-bar" title={`${p.start}: ${count}`}>
                   <span className="ops-bar-fill" style={{ height: `${(count / max) * 100}%` }} />
-                  <span className="ops-bar-label">{p.start.slice(5)}</span>
+                  <span className="ops-bar-label">{barLabel(p.start, view.granularity)}</span>
                 </div>
               );
             })}

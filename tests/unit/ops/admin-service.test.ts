@@ -126,18 +126,25 @@ describe('admin channel', () => {
     expect(changed.map((e) => e.detail.keys)).toEqual(['restartSchedule,consentItems,receiptFolder']);
   });
 
-  it('trouble statistics per day with a CSV Excel reads (BOM, CRLF)', async () => {
+  it('trouble statistics per day and per month with a CSV Excel reads (BOM, CRLF)', async () => {
     const { admin, store, clock } = kiosk();
     const { token } = view(await admin.handle({ type: 'setup', staffPasscode: '2468', adminPassword: 'kiosk admin 2025' }, 't'), 'login');
     const now = clock.now().getTime();
     store.troubles.count('unknownCharacters', now);
     store.troubles.count('unknownCharacters', now - 86_400_000);
-    const troubles = view(await admin.handle({ type: 'troubles', token, granularity: 'day', days: 2 }, 't'), 'troubles');
+    const troubles = view(await admin.handle({ type: 'troubles', token, granularity: 'day', periods: 2 }, 't'), 'troubles');
     expect(troubles.periods.map((p) => [p.start, p.counts.unknownCharacters])).toEqual([
       ['2025-01-05', 1],
       ['2025-01-06', 1],
     ]);
     expect(troubles.csv.startsWith('\uFEFFday,category,label_ja,label_en,count\r\n')).toBe(true);
+
+    // The month view: the current month and the 11 before it, whole months, as the survey counts.
+    const months = view(await admin.handle({ type: 'troubles', token, granularity: 'month', periods: 12 }, 't'), 'troubles');
+    expect(months.periods).toHaveLength(12);
+    expect(months.periods[0]?.start).toBe('2024-02-01');
+    expect(months.periods.at(-1)).toMatchObject({ start: '2025-01-01', counts: { unknownCharacters: 2 } });
+    expect(months.csv).toContain('2025-01,unknownCharacters,「●」表示');
   });
 
   it('a malformed message gets E-IPC-001 and its content is not logged', async () => {

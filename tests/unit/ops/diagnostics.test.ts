@@ -8,7 +8,7 @@ import { diagnosticsSnapshot, overallState } from '../../../src/main/ops/diagnos
 import type { CheckState } from '../../../src/main/ops/health-check.js';
 import { logFault, recentCodedLines } from '../../../src/main/ops/ops-log.js';
 import { RotatingLogFile } from '../../../src/main/ops/rotating-log-file.js';
-import { troubleCsv, troublePeriods } from '../../../src/main/ops/trouble-report.js';
+import { firstDayOfLast, troubleCsv, troublePeriods } from '../../../src/main/ops/trouble-report.js';
 
 let dir: string;
 let store: KioskStore;
@@ -58,6 +58,37 @@ describe('trouble statistics by 保団連 category', () => {
     expect(rows).toHaveLength(1 + 2 * 10);
     expect(rows).toContain('2025-06-02,readerFault,カードリーダーの接続不良・エラー,reader connection or authentication error,2');
     expect(rows).toContain('2025-06-02,unknownCharacters,「●」表示,"names shown with ""●""",0');
+  });
+
+  it('per calendar month (the survey asks about months, e.g. Oct–Dec): month ends in JST, CSV names the month', () => {
+    // 23:30 JST on 30 June counts for June; 00:30 JST on 1 July (still 30 June in UTC) for July.
+    store.troubles.count('certificateExpired', jstMs('2025-06-30T23:30:00'));
+    store.troubles.count('certificateExpired', jstMs('2025-07-01T00:30:00'));
+    store.troubles.count('qualificationNotFound', jstMs('2025-08-31T12:00:00'));
+    const months = troublePeriods(store.troubles, '2025-05-01', '2025-08-15', 'month');
+    expect(months.map((m) => [m.start, m.totals.readerFault, m.totals.certificateExpired, m.totals.qualificationNotFound])).toEqual([
+      ['2025-05-01', 0, 0, 0],
+      ['2025-06-01', 3, 2, 0],
+      ['2025-07-01', 0, 1, 0],
+      // The current month so far: 31 August is after the range's last day.
+      ['2025-08-01', 0, 0, 0],
+    ]);
+    const rows = troubleCsv(months, 'month').slice(1).trim().split('\r\n');
+    expect(rows[0]).toBe('month,category,label_ja,label_en,count');
+    expect(rows).toContain('2025-06,certificateExpired,電子証明書の有効期限切れ,certificate expired,2');
+    expect(rows).toHaveLength(1 + 4 * 10);
+  });
+
+  it('the last N periods start on a whole period: N days back, the Monday N−1 weeks back, the 1st N−1 months back', () => {
+    // Wed 2025-01-15.
+    expect(firstDayOfLast(14, '2025-01-15', 'day')).toBe('2025-01-02');
+    expect(firstDayOfLast(12, '2025-01-15', 'week')).toBe('2024-10-28');
+    expect(firstDayOfLast(1, '2025-01-15', 'week')).toBe('2025-01-13');
+    expect(firstDayOfLast(12, '2025-01-15', 'month')).toBe('2024-02-01');
+    expect(firstDayOfLast(3, '2025-03-31', 'month')).toBe('2025-01-01');
+    const weeks = troublePeriods(store.troubles, firstDayOfLast(12, '2025-06-10', 'week'), '2025-06-10', 'week');
+    expect(weeks).toHaveLength(12);
+    expect(weeks.at(-1)).toMatchObject({ start: '2025-06-09' });
   });
 
   it('an empty range gives a header-only CSV, not an error', () => {
