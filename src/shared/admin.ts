@@ -36,7 +36,11 @@ export const adminRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('update-settings'), token, settings: editableSettingsSchema.partial() }),
   z.object({ type: z.literal('change-credential'), token, role: adminRoleSchema, secret }),
   z.object({ type: z.literal('diagnostics'), token }),
-  /** Runs every check now (reader, pcscd, camera, models, service, disk) and answers diagnostics. */
+  /**
+   * Runs every check now (reader, pcscd, camera, models, service, disk), then the self-test steps
+   * (a card on the reader at standby, the face model on a built-in image, the service) and
+   * answers diagnostics with the result.
+   */
   z.object({ type: z.literal('self-test'), token }),
   /** The last `periods` days, weeks or months, the current one (so far) included. */
   z.object({ type: z.literal('troubles'), token, granularity: troubleGranularitySchema, periods: z.number().int().min(1).max(366) }),
@@ -87,6 +91,28 @@ const checkErrorView = z.object({ code: z.string(), message: z.string().max(500)
 export const checkNameSchema = z.enum(['reader', 'pcscd', 'camera', 'models', 'service', 'disk']);
 export type CheckName = z.infer<typeof checkNameSchema>;
 
+export const selfTestStepNameSchema = z.enum(['card', 'face', 'service']);
+
+const selfTestView = z.object({
+  at: isoInstant,
+  steps: z
+    .array(
+      z.object({
+        name: selfTestStepNameSchema,
+        outcome: z.enum(['ok', 'failed', 'skipped']),
+        /** ok: how long the step took (card read, model run, service answer). */
+        ms: z.number().nonnegative().nullable(),
+        /** card ok: the user-auth certificate's expiry (JST date); nothing else of the card. */
+        certificateNotAfter: z.iso.date().nullable(),
+        /** skipped: no card on the reader, or a patient at the kiosk (the card is never touched then). */
+        reason: z.enum(['no-card', 'patient-present']).nullable(),
+        error: z.object({ code: z.string(), message: z.string().max(500) }).nullable(),
+      }),
+    )
+    .max(3),
+});
+export type SelfTestView = z.infer<typeof selfTestView>;
+
 const diagnosticsView = z.object({
   kind: z.literal('diagnostics'),
   at: isoInstant,
@@ -103,6 +129,8 @@ const diagnosticsView = z.object({
   }),
   restart: schedulerView,
   log: z.array(z.object({ time: isoInstant, level: z.number(), msg: z.string().max(500), code: z.string() })).max(100),
+  /** The last self-test since the kiosk started, until the next one. */
+  selfTest: selfTestView.nullable(),
 });
 export type DiagnosticsView = z.infer<typeof diagnosticsView>;
 

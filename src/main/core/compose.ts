@@ -198,6 +198,7 @@ export async function startKiosk(config: KioskConfig, log: Logger, options: Star
     schedulerClock: schedulerClockFromEnv(process.env, config.demo, log),
     modelsLoaded: () => faceModelsPresent(),
     serviceEndpoint: () => demo?.serviceUrl ?? store.settings.get('qualificationEndpoint'),
+    cards: { source, trust },
     capabilities: {
       // A shell that cannot relaunch makes the slot "failed" (E-OPS-006), never a silent "completed".
       relaunchKiosk:

@@ -160,10 +160,12 @@ export function createAdminService(deps: AdminServiceDeps): AdminService {
         return ok({ kind: 'done' });
       case 'diagnostics':
         return ok(diagnosticsView(ops.diagnostics()));
-      case 'self-test':
+      case 'self-test': {
         audit('self-test', {});
-        await ops.watchdog.runAll();
+        const result = await ops.selfTest();
+        audit('self-test-result', Object.fromEntries(result.steps.map((s) => [s.name, s.outcome === 'failed' ? s.code : s.outcome])));
         return ok(diagnosticsView(ops.diagnostics()));
+      }
       case 'troubles':
         return ok(troubles(request.granularity, request.periods));
       case 'staff-panel':

@@ -2,10 +2,12 @@
  * Main's ops state turned into the admin contract's views (src/shared/admin.ts): dates as ISO
  * strings, states flattened. Pure mapping, so each view is tested without a running kiosk.
  */
-import type { DiagnosticsView } from '../../shared/admin.js';
+import type { DiagnosticsView, SelfTestView } from '../../shared/admin.js';
+import { jstDay } from '../store/trouble-statistics.js';
 import type { DiagnosticsSnapshot } from './diagnostics.js';
 import type { RestartRecord } from './restart-history.js';
 import type { SchedulerStatus } from './restart-scheduler.js';
+import type { SelfTestResult, SelfTestStep } from './self-test.js';
 
 const iso = (d: Date) => d.toISOString();
 
@@ -51,5 +53,22 @@ export function diagnosticsView(d: DiagnosticsSnapshot): DiagnosticsView {
         : { state: 'healthy', since: null, attempt: null, code: null, lastHealMs: reader.lastHealMs },
     restart: schedulerView(d.restart),
     log: d.log.map((l) => ({ time: iso(new Date(l.time)), level: l.level, msg: l.msg.slice(0, 500), code: l.code ?? '' })),
+    selfTest: d.selfTest ? selfTestView(d.selfTest) : null,
   };
+}
+
+function selfTestStepView(s: SelfTestStep): SelfTestView['steps'][number] {
+  const none = { ms: null, certificateNotAfter: null, reason: null, error: null };
+  switch (s.outcome) {
+    case 'ok':
+      return { ...none, name: s.name, outcome: s.outcome, ms: Math.round(s.ms), certificateNotAfter: s.certificateNotAfter ? jstDay(s.certificateNotAfter.getTime()) : null };
+    case 'skipped':
+      return { ...none, name: s.name, outcome: s.outcome, reason: s.reason };
+    case 'failed':
+      return { ...none, name: s.name, outcome: s.outcome, error: { code: s.code, message: s.message.slice(0, 500) } };
+  }
+}
+
+export function selfTestView(r: SelfTestResult): SelfTestView {
+  return { at: iso(r.at), steps: r.steps.map(selfTestStepView) };
 }

@@ -1,12 +1,13 @@
 /**
  * What the diagnostics page (診断画面) shows, gathered in one snapshot: each check green/red with
- * its last error and time, the reader healer's state, the restart scheduler's state, and the
- * latest coded log lines. Pure aggregation: the page asks, this answers; nothing here acts.
+ * its last error and time, the reader healer's state, the restart scheduler's state, the
+ * latest coded log lines and the last self-test. Pure aggregation: the page asks, this answers; nothing here acts.
  */
 import type { CheckState } from './health-check.js';
 import type { LogLine } from './ops-log.js';
 import type { HealState } from './reader-healer.js';
 import type { SchedulerStatus } from './restart-scheduler.js';
+import type { SelfTestResult } from './self-test.js';
 
 export type Overall = 'ok' | 'healing' | 'fault' | 'starting';
 
@@ -17,6 +18,8 @@ export interface DiagnosticsSnapshot {
   readonly reader: HealState;
   readonly restart: SchedulerStatus;
   readonly log: readonly LogLine[];
+  /** The last self-test since start, shown until the next one. */
+  readonly selfTest: SelfTestResult | null;
 }
 
 export interface DiagnosticsSources {
@@ -25,6 +28,7 @@ export interface DiagnosticsSources {
   readonly reader: () => HealState;
   readonly restart: () => SchedulerStatus;
   readonly log: () => readonly LogLine[];
+  readonly selfTest: () => SelfTestResult | null;
 }
 
 /**
@@ -41,5 +45,5 @@ export function overallState(checks: readonly CheckState[], reader: HealState): 
 export function diagnosticsSnapshot(sources: DiagnosticsSources): DiagnosticsSnapshot {
   const checks = sources.checks();
   const reader = sources.reader();
-  return { at: sources.now(), overall: overallState(checks, reader), checks, reader, restart: sources.restart(), log: sources.log() };
+  return { at: sources.now(), overall: overallState(checks, reader), checks, reader, restart: sources.restart(), log: sources.log(), selfTest: sources.selfTest() };
 }

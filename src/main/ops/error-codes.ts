@@ -88,6 +88,14 @@ export const OPS_ERRORS = {
     code: 'E-OPS-021',
     message: 'パスコードまたはパスワードが違います / Wrong passcode or password',
   },
+  SELF_TEST_IMAGE_MISSING: {
+    code: 'E-OPS-022',
+    message: 'セルフテスト用の内蔵画像が見つかりません。npm ci で依存パッケージを入れ直してください / The self-test image is missing: reinstall the packages (npm ci)',
+  },
+  SELF_TEST_NO_FACE: {
+    code: 'E-OPS-023',
+    message: '顔認証モデルが内蔵画像から顔を検出できません。npm run build:models でモデルを作り直してください / The face model found no face in the built-in image: rebuild the models (npm run build:models)',
+  },
 } as const;
 
 export type OpsErrorKey = keyof typeof OPS_ERRORS;

@@ -4,6 +4,8 @@
  * scheduler and the diagnostics snapshot. The composition root hands in what only it knows (the
  * reader stack, the session's activity, how to relaunch); everything here is the ops module's.
  */
+import type { JpkiTrust } from '../card/jpki.js';
+import type { CardReaderSource } from '../card/transport.js';
 import type { Logger } from '../core/logger.js';
 import type { KioskStore } from '../store/kiosk-store.js';
 import { CameraStatusBoard } from './camera-status.js';
@@ -20,6 +22,9 @@ import type { ReaderStack } from './reader-stack.js';
 import type { RestartHistory } from './restart-history.js';
 import { createRestartRunner, type RestartCapabilities } from './restart-runner.js';
 import { RestartScheduler } from './restart-scheduler.js';
+import { runSelfTest, type SelfTestResult } from './self-test.js';
+import { CardPresence, probeCard } from './self-test-card.js';
+import { probeFaceModel, type FaceProbeResult } from './self-test-face.js';
 import { createFacilityCredentials, type FacilityCredentials } from './staff-passcode.js';
 import { diskCheck, pcscdCheck, readerCheck, serviceCheck } from './system-checks.js';
 import { Watchdog } from './watchdog.js';
@@ -35,6 +40,10 @@ export interface KioskOpsDeps {
   readonly modelsLoaded: () => boolean;
   readonly serviceEndpoint: () => string;
   readonly capabilities: RestartCapabilities;
+  /** The self-test's PIN-free card read: the reader source the monitor uses, and the JPKI CAs. */
+  readonly cards: { readonly source: CardReaderSource; readonly trust: JpkiTrust };
+  /** The self-test's face step; by default the real pipeline on the built-in image. */
+  readonly faceProbe?: () => Promise<FaceProbeResult>;
 }
 
 export interface KioskOps {
@@ -44,6 +53,11 @@ export interface KioskOps {
   readonly healer: ReaderHealer;
   readonly scheduler: RestartScheduler;
   diagnostics(): DiagnosticsSnapshot;
+  /**
+   * Every check now, then the card (if one lies on the reader at standby), the face model on the
+   * built-in image and the service. A request while one runs gets the running one.
+   */
+  selfTest(): Promise<SelfTestResult>;
   /** Runs the first round of checks and arms the scheduler with the stored schedule. */
   start(): void;
   stop(): void;
@@ -57,6 +71,11 @@ export function createKioskOps(deps: KioskOpsDeps): KioskOps {
   const credentials = createFacilityCredentials({ storage: settingsCredentialStorage(store.settings), audit: store.audit });
   const camera = new CameraStatusBoard(systemClock);
   const run = createRestartRunner(deps.capabilities);
+
+  const presence = new CardPresence(deps.cards.source);
+  const service = serviceCheck(deps.serviceEndpoint);
+  let lastSelfTest: SelfTestResult | null = null;
+  let selfTestRunning: Promise<SelfTestResult> | undefined;
 
   const healer = new ReaderHealer({
     stack: deps.stack,
@@ -79,7 +98,7 @@ export function createKioskOps(deps: KioskOpsDeps): KioskOps {
       pcscdCheck(deps.stack),
       camera.check(),
       flagCheck('models', deps.modelsLoaded, OPS_ERRORS.MODELS_NOT_LOADED),
-      serviceCheck(deps.serviceEndpoint),
+      service,
       diskCheck(deps.dataDir),
     ],
     onFailure: (name) => {
@@ -130,7 +149,28 @@ export function createKioskOps(deps: KioskOpsDeps): KioskOps {
         reader: () => healer.current(),
         restart: () => scheduler.current(),
         log: () => recentCodedLines(kioskLogPath(deps.dataDir), LOG_LINES_SHOWN),
+        selfTest: () => lastSelfTest,
       }),
+    selfTest() {
+      selfTestRunning ??= (async () => {
+        await watchdog.runAll();
+        const result = await runSelfTest({
+          card: () => probeCard({ source: deps.cards.source, presence, trust: deps.cards.trust, idle: () => deps.activity.isIdle() }),
+          face: deps.faceProbe ?? (() => probeFaceModel()),
+          service,
+          now: () => systemClock.now(),
+        });
+        for (const s of result.steps) {
+          if (s.outcome === 'failed') logFault(log, s.code, `self-test ${s.name} failed: ${s.message}`, { step: s.name });
+          else log.info({ step: s.name, outcome: s.outcome }, 'self-test step');
+        }
+        lastSelfTest = result;
+        return result;
+      })().finally(() => {
+        selfTestRunning = undefined;
+      });
+      return selfTestRunning;
+    },
     start() {
       // Running again after a scheduled relaunch: that relaunch is complete.
       const [last] = store.restarts.recent(1);
@@ -139,6 +179,7 @@ export function createKioskOps(deps: KioskOpsDeps): KioskOps {
       void watchdog.start();
     },
     stop() {
+      presence.close();
       watchdog.stop();
       healer.stop();
       scheduler.stop();

@@ -8,6 +8,7 @@ import { openKioskStore, type KioskStore } from '../../../src/main/store/kiosk-s
 import { createKioskOps } from '../../../src/main/ops/kiosk-ops.js';
 import { createAdminService, type AdminService } from '../../../src/main/ops/admin-service.js';
 import { ReceptionHistory } from '../../../src/main/ops/reception-history.js';
+import { InProcessReaderSource } from '../../../src/main/card/inprocess-reader-source.js';
 import { createLogger } from '../../../src/main/core/logger.js';
 import type { ReaderStack } from '../../../src/main/ops/reader-stack.js';
 import type { AdminReply, AdminView } from '../../../src/shared/admin.js';
@@ -40,6 +41,9 @@ function kiosk(logLines: string[] = []): { admin: AdminService; store: KioskStor
     modelsLoaded: () => true,
     serviceEndpoint: () => 'http://127.0.0.1:9/',
     capabilities: { relaunchKiosk: async () => undefined, resetCardStack: async () => undefined },
+    // An empty reader (no card at standby) and a face model that answers at once.
+    cards: { source: new InProcessReaderSource([]), trust: { authCas: [] } },
+    faceProbe: async () => ({ ms: 12.4, embeddingLength: 192 }),
   });
   ops.scheduler.start(store.settings.get('restartSchedule'));
   const admin = createAdminService({
@@ -145,6 +149,25 @@ describe('admin channel', () => {
     expect(months.periods[0]?.start).toBe('2024-02-01');
     expect(months.periods.at(-1)).toMatchObject({ start: '2025-01-01', counts: { unknownCharacters: 2 } });
     expect(months.csv).toContain('2025-01,unknownCharacters,「●」表示');
+  });
+
+  it('self-test: every step in the diagnostics answer with its outcome and code, audited', async () => {
+    const { admin, store } = kiosk();
+    const { token } = view(await admin.handle({ type: 'setup', staffPasscode: '2468', adminPassword: 'kiosk admin 2025' }, 't'), 'login');
+    expect(view(await admin.handle({ type: 'diagnostics', token }, 't'), 'diagnostics').selfTest).toBeNull();
+    const diagnostics = view(await admin.handle({ type: 'self-test', token }, 't'), 'diagnostics');
+    expect(diagnostics.selfTest?.steps).toEqual([
+      { name: 'card', outcome: 'skipped', reason: 'no-card', ms: null, certificateNotAfter: null, error: null },
+      { name: 'face', outcome: 'ok', ms: 12, reason: null, certificateNotAfter: null, error: null },
+      // Nothing listens on port 9.
+      { name: 'service', outcome: 'failed', error: { code: 'E-OPS-014', message: expect.stringContaining('connection failed') }, ms: null, reason: null, certificateNotAfter: null },
+    ]);
+    // It stays on the page for the 2-second refresh.
+    expect(view(await admin.handle({ type: 'diagnostics', token }, 't'), 'diagnostics').selfTest).toEqual(diagnostics.selfTest);
+    expect(store.audit.entries().filter((e) => e.kind.startsWith('self-test')).map((e) => [e.kind, e.detail])).toEqual([
+      ['self-test', {}],
+      ['self-test-result', { card: 'skipped', face: 'ok', service: 'E-OPS-014' }],
+    ]);
   });
 
   it('a malformed message gets E-IPC-001 and its content is not logged', async () => {

@@ -159,6 +159,7 @@ describe('diagnostics snapshot', () => {
       reader: () => ({ state: 'healthy', lastHealMs: 92 }),
       restart: () => ({ state: 'waiting', nextSlot: at }),
       log: () => [{ time: 1, level: 40, msg: 'service unreachable', code: 'E-OPS-014' }],
+      selfTest: () => null,
     });
     expect(snap).toMatchObject({ overall: 'fault', restart: { state: 'waiting' }, log: [{ code: 'E-OPS-014' }] });
     expect(snap.checks.map((c) => c.lastError?.code ?? null)).toEqual([null, 'E-OPS-014']);
