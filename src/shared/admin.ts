@@ -8,7 +8,6 @@
  */
 import { z } from 'zod';
 import { kioskErrorSchema } from './errors.js';
-import { languageSchema } from './languages.js';
 import { editableSettingsSchema } from './admin-settings.js';
 import { staffResultSchema } from './snapshot.js';
 
@@ -26,7 +25,7 @@ export const troubleGranularitySchema = z.enum(['day', 'week', 'month']);
 export type TroubleGranularity = z.infer<typeof troubleGranularitySchema>;
 
 export const adminRequestSchema = z.discriminatedUnion('type', [
-  /** No login: is the first-run wizard needed, which languages are offered, is the staff passcode locked. */
+  /** No login: is the first-run wizard needed, is the staff passcode locked. (Languages travel in the session snapshot.) */
   z.object({ type: z.literal('status') }),
   /** 初回設定: sets both credentials; refused once an admin password exists. */
   z.object({ type: z.literal('setup'), staffPasscode: secret, adminPassword: secret }),
@@ -51,7 +50,6 @@ export type AdminRequest = z.infer<typeof adminRequestSchema>;
 const statusView = z.object({
   kind: z.literal('status'),
   setupRequired: z.boolean(),
-  languagesOffered: z.array(languageSchema),
   /** While the 目視 passcode is locked after wrong entries: until when (the screen shows it). */
   staffLockedUntil: isoInstant.nullable(),
 });

@@ -63,7 +63,6 @@ export function createAdminService(deps: AdminServiceDeps): AdminService {
     return {
       kind: 'status',
       setupRequired: !ops.credentials.ready(),
-      languagesOffered: store.settings.get('languagesOffered'),
       staffLockedUntil: lock > deps.now().getTime() ? new Date(lock).toISOString() : null,
     };
   }

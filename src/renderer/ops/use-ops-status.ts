@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ViewOf } from '../../shared/admin.js';
 import { adminRequest, viewOf } from './admin-api.js';
 
-/** The public ops status (first-run needed, languages offered, staff passcode lock), refreshed while `active`. */
+/** The public ops status (first-run needed, staff passcode lock), refreshed while `active`. */
 export function useOpsStatus(active: boolean, everyMs = 5_000): ViewOf<'status'> | undefined {
   const [status, setStatus] = useState<ViewOf<'status'>>();
   useEffect(() => {
