@@ -129,12 +129,16 @@ async function main(): Promise<void> {
     await nextScreen(page, ['standby']);
     const pid = kiosk.process.pid ?? NaN;
     const rssStart = rssMb(pid);
+    // Sampled every tenth patient, so a leak (steady climb) can be told from a warm-up plateau.
+    const samples: string[] = [];
     for (let i = 0; i < SESSIONS; i++) {
       visits.push(await visit(page, card, pin));
       if (i === 0) rssWarm = rssMb(pid);
+      if ((i + 1) % 10 === 0) samples.push(rssMb(pid).toFixed(0));
     }
     rssEnd = rssMb(pid);
     console.log(`kiosk RSS: ${rssStart.toFixed(1)} MB at standby, ${rssWarm.toFixed(1)} MB after the first patient, ${rssEnd.toFixed(1)} MB after the last`);
+    console.log(`kiosk RSS every 10 patients (MB): ${samples.join(' ')}`);
   } finally {
     await browser.close();
     await stopKiosk(kiosk);
