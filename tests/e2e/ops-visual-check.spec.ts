@@ -2,15 +2,37 @@
  * 目視 mode with the facility passcode (PRODUCT.md §3.1, issue 8): the first-run wizard sets the
  * passcode; staff switch to 目視 on the method screen, confirm the person, the qualification
  * check runs and the kiosk is back in automatic mode for the next card by itself. Wrong passcodes
- * lock it: after the third, even the right passcode is refused until the lock ends.
+ * lock it: after the third, even the right passcode is refused until the lock ends. Before the
+ * wizard, patients are already taken (PIN offered) and the 目視 screen says the passcode is not
+ * set; after it, IT staff switch a language off and standby stops offering it without a restart.
  */
 import { card, ja, test, expect } from './support/flow.js';
 import { jaText, runFirstRunWizard, logout, STAFF_PASSCODE, cornerTap } from './ops-support.js';
 
 test('目視: passcode → visual check → confirm → qualification → automatic mode for the next card; wrong ×3 locks the passcode', async ({ patient, records }) => {
   const page = patient.page;
+  const languageButton = (language: string) => page.locator(`nav.settings-bar button[lang="${language}"]`);
+  await expect(languageButton('vi')).toBeVisible();
+
+  // Patients first: before the wizard a card is taken and PIN offered; only 目視 waits, saying why.
+  await card.insert('normal-adult');
+  const unset = await patient.sees('method-choice');
+  await expect(unset.getByRole('button', { name: ja('method.pin') })).toBeVisible();
+  await patient.tap('method.staff');
+  await patient.sees('staff-passcode');
+  await expect(page.locator('[data-ops="passcode-not-set"]')).toBeVisible({ timeout: 10_000 });
+  await patient.takesCard();
+
   await runFirstRunWizard(page);
+
+  // Languages offered: IT staff switch Vietnamese off; standby stops offering it at once, no restart.
+  const settings = page.locator('[data-panel="settings"]');
+  await settings.getByRole('checkbox', { name: 'Tiếng Việt', exact: true }).uncheck();
+  await settings.getByRole('button', { name: jaText('admin.settings.save') }).click();
+  await expect(settings.getByRole('status')).toContainText(jaText('admin.settings.saved'));
   await logout(page);
+  await expect(languageButton('en')).toBeVisible();
+  await expect(languageButton('vi')).toHaveCount(0);
 
   // Staff take over on the method screen.
   await card.insert('normal-adult');

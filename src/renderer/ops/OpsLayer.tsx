@@ -16,8 +16,9 @@ const PASSCODE_SCREENS: ReadonlySet<SessionSnapshot['screen']> = new Set(['staff
 /**
  * The staff/IT layer over the patient screens. The admin screens show only while the kiosk is at
  * standby: a card placed meanwhile brings the patient's screen back at once (the login is kept
- * for when the patient has gone). Also reports the camera to the watchdog and shows the staff
- * passcode's lock on the 目視 screens.
+ * for when the patient has gone). Also reports the camera to the watchdog and shows, on the 目視
+ * screens, the staff passcode's lock or that it is not set yet (a fresh kiosk takes patients
+ * by face and PIN before the first-run wizard; only staff functions wait for it).
  */
 export function OpsLayer({ snapshot, children }: { snapshot: SessionSnapshot | undefined; children: ReactNode }) {
   const route = useOps((s) => s.route);
@@ -39,6 +40,11 @@ export function OpsLayer({ snapshot, children }: { snapshot: SessionSnapshot | u
       {atStandby && status?.setupRequired ? (
         <p className="ops-banner" role="status" data-ops="setup-required">
           {biText('ops.setupBanner')}
+        </p>
+      ) : null}
+      {onPasscodeScreen && status?.setupRequired ? (
+        <p className="ops-banner warn" role="alert" data-ops="passcode-not-set">
+          {biText('ops.passcodeNotSet')}
         </p>
       ) : null}
       {onPasscodeScreen && status?.staffLockedUntil ? (
