@@ -1,7 +1,8 @@
 /**
  * 診断画面 end to end with a pcscd of the test's own (so the machine's pcscd, which other tests
  * use, is never touched): the reader check is green, turns red with a healing state while pcscd
- * is dead, and green again once it is back, with the last error kept for staff to see.
+ * is dead, and green again once it is back, with the last error kept for staff to see. Then the
+ * self-test: each step's outcome on the page.
  */
 import { test, expect } from '@playwright/test';
 import { lockVpcdSlot } from '../integration/support/pcscd.js';
@@ -42,6 +43,16 @@ test('diagnostics: reader red while pcscd is stopped, green after it returns', a
     await expect(daemon).toContainText('E-OPS-010');
     await expect(page.locator('.ops-log')).toContainText('E-OPS-010');
     await patient.shot('diagnostics-green-again');
+
+    // Self-test: no card lies on the reader (skipped, saying so), the face model on the built-in image, the service.
+    await page.getByRole('button', { name: jaText('admin.diag.selfTest') }).click();
+    const steps = page.locator('[data-table="self-test"]');
+    await expect(steps.locator('[data-step="card"]')).toHaveAttribute('data-outcome', 'skipped', { timeout: 40_000 });
+    await expect(steps.locator('[data-step="card"]')).toContainText(jaText('admin.diag.step.skipped.no-card'));
+    await expect(steps.locator('[data-step="face"]')).toHaveAttribute('data-outcome', 'ok');
+    await expect(steps.locator('[data-step="face"]')).toContainText(/顔を検出し、特徴量を計算しました（\d+ ms）/);
+    await expect(steps.locator('[data-step="service"]')).toHaveAttribute('data-outcome', 'ok');
+    await patient.shot('self-test');
   } finally {
     await stopOpsKiosk(kiosk);
     await pcscd.dispose();
