@@ -30,6 +30,13 @@ export interface FacePort {
   match(onHint: (hint: FaceHint) => void): Promise<'match' | 'no-match' | 'cannot-judge' | 'photo-locked'>;
   /** Stops matching and drops every frame and the chip photo. */
   stop(): void;
+  /**
+   * Starts unlocking the chip photo of the card on the reader, kept in memory for this insertion
+   * so match() and staffPhoto() need not wait for it. Absent where face cannot work.
+   */
+  prefetchChipPhoto?(): void;
+  /** Wipes a photo prefetchChipPhoto() unlocked (or is still unlocking). */
+  forgetChipPhoto?(): void;
   /** 目視: the chip photo of the card on the reader as a PNG data URL, for staff to see (and then drop). */
   staffPhoto(): Promise<string>;
 }
@@ -123,6 +130,12 @@ export function createEffectRunner(ports: KioskPorts, log: Logger): EffectRunner
         case 'stop-face-match':
           guarded('stop-face-match', () => ports.face.stop());
           return;
+        case 'prefetch-chip-photo':
+          guarded('prefetch-chip-photo', () => ports.face.prefetchChipPhoto?.());
+          return;
+        case 'forget-chip-photo':
+          guarded('forget-chip-photo', () => ports.face.forgetChipPhoto?.());
+          return;
         case 'load-chip-photo':
           settle(
             () => ports.face.staffPhoto(),
@@ -201,6 +214,7 @@ export function createEffectRunner(ports: KioskPorts, log: Logger): EffectRunner
       for (const timer of timers.values()) clearTimeout(timer);
       timers.clear();
       ports.face.stop();
+      ports.face.forgetChipPhoto?.();
     },
   };
 }

@@ -2,12 +2,15 @@
  * The real FacePort (顔認証): the chip photo of the card on the reader (unlocked from its printed
  * front, chip-photo-source.ts) against the camera frames the renderer sends, in the face worker
  * (src/main/face/matcher.ts). Frames reach the matcher only while an attempt is matching; stop()
- * ends the attempt at once, and the matcher drops the photo's embedding and every frame.
+ * ends the attempt at once, and the matcher drops the photo's embedding and every frame. The
+ * chip photo may have been unlocked ahead of time (chip-photo-prefetch.ts); match() and
+ * staffPhoto() take it from there.
  */
 import { KioskError } from '../../shared/errors.js';
 import type { FaceMatcher } from '../face/matcher.js';
 import type { CameraFrameSink } from './camera-frames.js';
-import { CARD_FACE_UNUSABLE, type ChipPhotoSource } from './chip-photo-source.js';
+import type { PrefetchingChipPhotoSource } from './chip-photo-prefetch.js';
+import { CARD_FACE_UNUSABLE } from './chip-photo-source.js';
 import type { FacePort } from './effect-runner.js';
 import { faceHintOf } from './face-hint.js';
 import { staffPhotoDataUrl } from './staff-photo.js';
@@ -16,7 +19,7 @@ import type { Logger } from './logger.js';
 export interface FacePortDeps {
   /** Created once at kiosk start (loading the models takes seconds); rejects when they are missing. */
   readonly matcher: Promise<FaceMatcher>;
-  readonly chipPhotos: ChipPhotoSource;
+  readonly chipPhotos: PrefetchingChipPhotoSource;
   readonly log: Logger;
 }
 
@@ -68,6 +71,12 @@ export function createFacePort(deps: FacePortDeps): { port: FacePort; frames: Ca
       // Resolves the running session as cannot-judge; the worker forgets the chip embedding.
       matching?.cancel();
       matching = undefined;
+    },
+    prefetchChipPhoto() {
+      deps.chipPhotos.prefetch();
+    },
+    forgetChipPhoto() {
+      deps.chipPhotos.forget();
     },
     async staffPhoto() {
       const photo = await deps.chipPhotos.read();

@@ -13,6 +13,7 @@ import type { CardFaceScanner } from '../cardface/scanner.js';
 import { createFaceMatcher, type FaceMatcher } from '../face/matcher.js';
 import { NO_FACE_SESSION, type CameraFrameSink } from './camera-frames.js';
 import type { InsertedCard } from './card-port.js';
+import { prefetchingChipPhotos } from './chip-photo-prefetch.js';
 import { createChipPhotoSource } from './chip-photo-source.js';
 import { createDemoCardFaceScanner } from './demo-card-face-scanner.js';
 import type { FacePort } from './effect-runner.js';
@@ -60,13 +61,16 @@ export function startFaceServices(options: FaceServicesOptions): FaceServices {
   });
   matcher.catch(() => undefined); // logged once above; every match() sees the rejection itself
 
-  const chipPhotos = createChipPhotoSource({
-    scanner,
-    reader: { read: async (image, today) => (await reader).read(image, today) },
-    currentCard: options.currentCard,
-    now: options.now,
-    log,
-  });
+  const chipPhotos = prefetchingChipPhotos(
+    createChipPhotoSource({
+      scanner,
+      reader: { read: async (image, today) => (await reader).read(image, today) },
+      currentCard: options.currentCard,
+      now: options.now,
+      log,
+    }),
+    options.currentCard,
+  );
   const { port, frames } = createFacePort({ matcher, chipPhotos, log });
   return {
     port,
@@ -77,6 +81,7 @@ export function startFaceServices(options: FaceServicesOptions): FaceServices {
     ),
     async close() {
       port.stop();
+      port.forgetChipPhoto?.();
       await Promise.allSettled([matcher.then((m: FaceMatcher) => m.close()), reader.then((r) => r.release())]);
     },
   };

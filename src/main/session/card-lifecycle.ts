@@ -78,5 +78,5 @@ export function cardError(state: SessionState, reported: string, message: string
   if (state.phase.name === 'standby' || state.phase.name === 'error') return null;
   const code = errorCodeSchema.safeParse(reported).success ? reported : ERROR_CODES.INTERNAL;
   const step = enter({ ...state, patient: null }, { name: 'error', error: { code, message: message.slice(0, 300) } });
-  return withEffects(step, { type: 'audit', event: { kind: 'card-error', code, step: state.phase.name } });
+  return withEffects(step, { type: 'forget-chip-photo' }, { type: 'audit', event: { kind: 'card-error', code, step: state.phase.name } });
 }

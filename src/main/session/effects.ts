@@ -30,6 +30,14 @@ export type SessionEffect =
   /** One VERIFY with the PIN, exactly once; answer with pin-result. Never repeat it on failure. */
   | { readonly type: 'verify-pin'; readonly requestId: number; readonly pin: Secret }
   | { readonly type: 'verify-staff-passcode'; readonly requestId: number; readonly passcode: Secret }
+  /**
+   * Start unlocking the chip photo now, while the patient reads the method choice, so 顔認証 (or
+   * 目視) need not wait for the card-face scan and OCR. No answer: the photo stays in main memory
+   * for this insertion only, and start-face-match / load-chip-photo use it.
+   */
+  | { readonly type: 'prefetch-chip-photo' }
+  /** Wipe a prefetched chip photo: the patient took the PIN path, or the visit is over. */
+  | { readonly type: 'forget-chip-photo' }
   /** 目視: unlock the card's photo for staff to see; answer with chip-photo. */
   | { readonly type: 'load-chip-photo'; readonly requestId: number }
   /** 健康保険証利用登録 with the identity just confirmed; answer with registration-result. */

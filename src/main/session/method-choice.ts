@@ -11,10 +11,15 @@ import { startPinEntry } from './pin.js';
 import type { SessionState } from './state.js';
 import { enter, stay, type Step } from './transition.js';
 
-/** Enter the method choice, or staff when the card and the kiosk leave no method to pick. */
+/**
+ * Enter the method choice, or staff when the card and the kiosk leave no method to pick. With
+ * face offered, the chip photo starts unlocking at once: the patient reads the screen for a
+ * second or more, and the scan → OCR → 照合番号B takes about as long.
+ */
 export function offerMethods(state: SessionState): Step {
-  if (availableMethods(state).length === 0) return enter(state, { name: 'staff-needed', reason: noMethodReason(state) });
-  return enter(state, { name: 'method-choice' });
+  const methods = availableMethods(state);
+  if (methods.length === 0) return enter(state, { name: 'staff-needed', reason: noMethodReason(state) });
+  return enter(state, { name: 'method-choice' }, methods.includes('face') ? [{ type: 'prefetch-chip-photo' }] : []);
 }
 
 export function chooseMethod(state: SessionState, method: AuthMethod): Step | null {

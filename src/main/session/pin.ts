@@ -13,8 +13,9 @@ import { allocateId, enter, withEffects, withPatient, type Step } from './transi
 /** 利用者証明用 PIN: four digits. */
 export const PIN_LENGTH = 4;
 
+/** The PIN path needs no chip photo: a prefetched one is wiped now rather than at the visit's end. */
 export function startPinEntry(state: SessionState): Step {
-  return enter(state, { name: 'pin-entry', digits: new Secret(''), wrongLastTime: false });
+  return enter(state, { name: 'pin-entry', digits: new Secret(''), wrongLastTime: false }, [{ type: 'forget-chip-photo' }]);
 }
 
 export function pinDigit(state: SessionState, digit: number): Step | null {

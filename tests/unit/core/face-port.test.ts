@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { KioskError } from '../../../src/shared/errors.js';
 import { CardError } from '../../../src/main/card/card-error.js';
 import type { InsertedCard } from '../../../src/main/core/card-port.js';
-import { createChipPhotoSource, type ChipPhotoSource } from '../../../src/main/core/chip-photo-source.js';
+import { prefetchingChipPhotos, type PrefetchingChipPhotoSource } from '../../../src/main/core/chip-photo-prefetch.js';
+import { createChipPhotoSource } from '../../../src/main/core/chip-photo-source.js';
 import { createFacePort } from '../../../src/main/core/face-port.js';
 import { createLogger } from '../../../src/main/core/logger.js';
 import type { FaceMatcher, FaceProgress, FaceResult } from '../../../src/main/face/matcher.js';
@@ -48,8 +49,9 @@ class FakeMatcher implements FaceMatcher {
   async close() {}
 }
 
-function photos(read: () => Promise<Uint8Array>): ChipPhotoSource {
-  return { read };
+/** No card on the reader, so nothing is prefetched: every read() asks `read`. */
+function photos(read: () => Promise<Uint8Array>): PrefetchingChipPhotoSource {
+  return prefetchingChipPhotos({ read }, () => undefined);
 }
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -130,6 +132,19 @@ describe('chip photo source', () => {
     card = refusingCard(presented);
     await expect(source.read()).rejects.toMatchObject({ code: 'E-CFS-005' });
     expect(presented).toHaveLength(4);
+  });
+
+  it('unlocking ahead of time at the method choice spends no extra try: prefetch, face and 目視 together present at most 2', async () => {
+    let reading = 0;
+    const reader = { read: async () => ({ ok: true as const, confidence: 1, fields: fieldsFor(reading++) }) };
+    const presented: string[] = [];
+    const card = refusingCard(presented);
+    const source = createChipPhotoSource({ scanner: { capture: async () => ({ width: 1, height: 1, rgba: new Uint8Array(4) }) }, reader, currentCard: () => card, now: () => new Date('2026-06-01T00:00:00Z'), log });
+    const { port } = createFacePort({ matcher: Promise.resolve(new FakeMatcher()), chipPhotos: prefetchingChipPhotos(source, () => card), log });
+    port.prefetchChipPhoto?.();
+    expect(await port.match(() => undefined)).toBe('photo-locked');
+    await expect(port.staffPhoto()).rejects.toMatchObject({ code: 'E-CFS-005' });
+    expect(presented).toHaveLength(2);
   });
 });
 
