@@ -74,13 +74,16 @@ export class CardSession {
 }
 
 /**
- * Readers report a pulled card a little after the APDU that failed because of it (vpcd ~0.6 s);
- * a link failure followed by a removal is a removal, not a broken card.
+ * Readers report a pulled card a little after the APDU that failed because of it (vpcd 0.1-0.6 s
+ * after "Transaction failed" 0x80100016); a link failure followed by a removal is a removal, not a
+ * broken card. A link failure that already says "removed" (0x80100069, no card) waits too, so the
+ * removal event is out before the failure reaches the patient's screen: the session then sees a
+ * clean return to standby, not an error screen a moment before it.
  */
 export const REMOVAL_SETTLE_MS = 1_500;
 
 export async function explainRemoval(error: unknown, removedWithin: (ms: number) => Promise<boolean>): Promise<never> {
-  if (error instanceof CardError && error.transport && error.reason !== 'CARD_REMOVED' && (await removedWithin(REMOVAL_SETTLE_MS))) {
+  if (error instanceof CardError && error.transport && (await removedWithin(REMOVAL_SETTLE_MS)) && error.reason !== 'CARD_REMOVED') {
     throw new CardError('CARD_REMOVED', error.detail, { cause: error, transport: true });
   }
   throw error;

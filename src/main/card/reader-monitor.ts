@@ -32,6 +32,8 @@ interface ReaderState {
   session: CardSession | undefined;
   /** Reads of one reader run one after another. */
   tail: Promise<void>;
+  /** The generation whose card-removed went out last: cards of older generations are reported gone. */
+  reportedRemoval: number;
 }
 
 export function toErrorInfo(error: unknown): CardErrorInfo {
@@ -72,7 +74,7 @@ export class ReaderMonitor {
   private state(reader: string): ReaderState {
     let s = this.states.get(reader);
     if (!s) {
-      s = { generation: 0, session: undefined, tail: Promise.resolve() };
+      s = { generation: 0, session: undefined, tail: Promise.resolve(), reportedRemoval: 0 };
       this.states.set(reader, s);
     }
     return s;
@@ -100,7 +102,11 @@ export class ReaderMonitor {
         this.dropCard(e.reader);
         // After the interrupted read (if any) has reported, so card-removed is always the last word.
         const s = this.state(e.reader);
-        s.tail = s.tail.then(() => this.emit({ type: 'card-removed', reader: e.reader }));
+        const gone = s.generation;
+        s.tail = s.tail.then(() => {
+          this.emit({ type: 'card-removed', reader: e.reader });
+          s.reportedRemoval = gone;
+        });
         return;
       }
       case 'service-down':
@@ -141,7 +147,9 @@ export class ReaderMonitor {
         return removed();
       }
       const { publicKey, ...certificate } = cert;
-      const session = new CardSession(channel, publicKey, this.options.cardFace, (ms) => this.removedWithin(s, generation, ms));
+      // After the read, a failing operation waits for card-removed itself to have gone out, so
+      // listeners (the session) learn of the removal before they learn of the failure.
+      const session = new CardSession(channel, publicKey, this.options.cardFace, (ms) => this.removalReportedWithin(s, generation, ms));
       s.session = session;
       this.emit({
         type: 'card-read',
@@ -162,6 +170,13 @@ export class ReaderMonitor {
     const until = Date.now() + ms;
     while (s.generation === generation && Date.now() < until) await new Promise((r) => setTimeout(r, 25));
     return s.generation !== generation;
+  }
+
+  /** Wait up to `ms` for card-removed of the card of `generation` to have been emitted. */
+  private async removalReportedWithin(s: ReaderState, generation: number, ms: number): Promise<boolean> {
+    const until = Date.now() + ms;
+    while (s.reportedRemoval <= generation && Date.now() < until) await new Promise((r) => setTimeout(r, 25));
+    return s.reportedRemoval > generation;
   }
 
   private emit(event: ReaderEvent): void {

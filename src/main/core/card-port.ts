@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import { KioskError } from '../../shared/errors.js';
 import { CardError } from '../card/card-error.js';
-import type { CardSession } from '../card/card-session.js';
+import { REMOVAL_SETTLE_MS, type CardSession } from '../card/card-session.js';
 import { CardChannel } from '../card/card-channel.js';
 import { readAuthCertificate, type CertificateFacts, type JpkiTrust } from '../card/jpki.js';
 import type { CardReaderSource } from '../card/transport.js';
@@ -92,6 +92,8 @@ export function createCardLink(deps: CardPortDeps): CardLink {
   let pending: PendingRead | undefined;
   let inserted: InsertedCard | undefined;
   let unsubscribe: (() => void) | undefined;
+  /** A read that failed because its card left, answered once card-removed has reached the session. */
+  let heldRemoval: (() => void) | undefined;
 
   async function factsOf(card: InsertedCard): Promise<CardFacts> {
     // A retry query (empty VERIFY) spends no try; 6A88 marks the PIN-less 顔認証マイナンバーカード.
@@ -147,6 +149,19 @@ export function createCardLink(deps: CardPortDeps): CardLink {
           );
           return;
         }
+        if (event.error.reason === 'CARD_REMOVED') {
+          // card-removed follows (the monitor's last word per card): the session returns to
+          // standby on it, and the failed read, answered after, is then ignored instead of
+          // flashing an error screen. The timer covers a CARD_REMOVED with no removal (a reset).
+          const answer = () => {
+            clearTimeout(timer);
+            heldRemoval = undefined;
+            read?.settle({ error: staffError(event.error) });
+          };
+          const timer = setTimeout(answer, REMOVAL_SETTLE_MS);
+          heldRemoval = answer;
+          return;
+        }
         read?.settle({ error: staffError(event.error) });
         return;
       }
@@ -155,6 +170,7 @@ export function createCardLink(deps: CardPortDeps): CardLink {
         pending = undefined;
         inserted = undefined;
         dispatch({ type: 'card-removed' });
+        heldRemoval?.();
         return;
       case 'service-down':
         log.error({ code: event.error.code }, 'PC/SC service down');
