@@ -134,10 +134,13 @@ export class ReaderMonitor {
     if (s.generation !== generation) return removed();
     let channel: CardChannel | undefined;
     try {
-      const transport = await withTimeout(this.source.connect(reader), this.options.connectTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS, () => new CardError('TIMEOUT', `connect ${reader}`));
+      const removedWithin = (ms: number) => this.removedWithin(s, generation, ms);
+      // A card pulled while it is being powered up fails the connect (unresponsive card) first.
+      const transport = await withTimeout(this.source.connect(reader), this.options.connectTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS, () => new CardError('TIMEOUT', `connect ${reader}`)).catch(
+        (e: unknown) => explainRemoval(e, removedWithin),
+      );
       channel = new CardChannel(transport, this.options.channel);
       const ch = channel;
-      const removedWithin = (ms: number) => this.removedWithin(s, generation, ms);
       await identifyCard(ch).catch((e: unknown) => explainRemoval(e, removedWithin));
       const cert = await readAuthCertificate(ch, this.options.trust).catch((e: unknown) => explainRemoval(e, removedWithin));
       const now = this.options.now?.() ?? new Date();

@@ -31,6 +31,7 @@ class ScriptedReader extends EventEmitter {
   SCARD_STATE_MUTE = 0x200;
   SCARD_UNPOWER_CARD = 2;
   private linkError: string | undefined;
+  private connectError: string | undefined;
   private pullAtApdu = Number.POSITIVE_INFINITY;
   private absentAfterMs = 0;
   apdus = 0;
@@ -49,7 +50,16 @@ class ScriptedReader extends EventEmitter {
     this.linkError = message;
     this.absentAfterMs = absentAfterMs;
   }
+  /** The card leaves while it is being powered up: connect fails with `message`, "empty" follows. */
+  pullWhilePoweringUp(message: string, absentAfterMs: number) {
+    this.connectError = message;
+    this.absentAfterMs = absentAfterMs;
+  }
   connect(_options: unknown, cb: (err: unknown, protocol: number) => void) {
+    if (this.connectError !== undefined) {
+      setTimeout(() => this.emit('status', { state: EMPTY }), this.absentAfterMs);
+      return setImmediate(() => cb(new Error(this.connectError), 0));
+    }
     this.card.powerOn();
     cb(undefined, 2);
   }
@@ -110,6 +120,15 @@ describe('a card pulled mid-APDU (pcsclite error shapes)', () => {
       (e: unknown) => trail.push(`read failed: ${(e as { code: string }).code}`),
     );
     expect(trail).toEqual(['reader-added', 'card-inserted', 'session:card-inserted', 'card-error:CARD_REMOVED', 'card-removed', 'session:card-removed', 'read failed: E-CARD-009']);
+    await monitor.stop();
+  });
+
+  it('pulled while being powered up: "Card is unresponsive" (0x80100066) then empty is a removal, not a broken card', async () => {
+    const { reader, monitor, trail } = await kiosk('normal-adult');
+    reader.pullWhilePoweringUp('SCardConnect error: Card is unresponsive.(0x80100066)', 150);
+    reader.insert();
+    await until(trail, 'session:card-removed');
+    expect(trail).toEqual(['reader-added', 'card-inserted', 'session:card-inserted', 'card-error:CARD_REMOVED', 'card-removed', 'session:card-removed']);
     await monitor.stop();
   });
 
