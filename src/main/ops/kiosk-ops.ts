@@ -58,13 +58,29 @@ export interface KioskOps {
    * built-in image and the service. A request while one runs gets the running one.
    */
   selfTest(): Promise<SelfTestResult>;
-  /** Runs the first round of checks and arms the scheduler with the stored schedule. */
+  /** Arms the scheduler with the stored schedule and runs the first round of checks once the readers are listed. */
   start(): void;
   stop(): void;
 }
 
 /** Coded log lines shown on the diagnostics page. */
 const LOG_LINES_SHOWN = 50;
+
+/** Longest wait at start for the PC/SC context's first reader listing (vpcd: 100-400 ms). */
+export const FIRST_LISTING_MS = 2_000;
+
+/**
+ * A fresh PC/SC context lists its readers a moment after it opens (pcsclite asks pcscd
+ * asynchronously). A check before that saw "no reader", woke the healer, which logged E-OPS-010
+ * and replaced the context at every start, and a card placed meanwhile went unnoticed. So the
+ * first round of checks waits for the listing, up to `ms`; with pcscd down there is nothing to
+ * wait for and healing starts at once.
+ */
+export async function firstReaderListing(stack: ReaderStack, ms = FIRST_LISTING_MS): Promise<void> {
+  if (!(await stack.daemonAlive())) return;
+  const until = Date.now() + ms;
+  while (stack.readers().length === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 25));
+}
 
 export function createKioskOps(deps: KioskOpsDeps): KioskOps {
   const { store, log } = deps;
@@ -76,6 +92,7 @@ export function createKioskOps(deps: KioskOpsDeps): KioskOps {
   const service = serviceCheck(deps.serviceEndpoint);
   let lastSelfTest: SelfTestResult | null = null;
   let selfTestRunning: Promise<SelfTestResult> | undefined;
+  let stopped = false;
 
   const healer = new ReaderHealer({
     stack: deps.stack,
@@ -176,9 +193,12 @@ export function createKioskOps(deps: KioskOpsDeps): KioskOps {
       const [last] = store.restarts.recent(1);
       if (last?.outcome === 'started' && last.action === 'relaunch-kiosk') history.append({ ...last, atMs: deps.schedulerClock.now().getTime(), outcome: 'completed' });
       scheduler.start(store.settings.get('restartSchedule'));
-      void watchdog.start();
+      void firstReaderListing(deps.stack).then(() => {
+        if (!stopped) void watchdog.start();
+      });
     },
     stop() {
+      stopped = true;
       presence.close();
       watchdog.stop();
       healer.stop();
