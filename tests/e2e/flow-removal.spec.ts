@@ -18,10 +18,10 @@ test.use({
   permissions: ['camera'],
 });
 
-/** Pulls the card on the current screen (`step`, or any when null) and checks the clean return. */
-async function pullCardOn(patient: Patient, records: KioskRecords, step: string | null): Promise<void> {
+/** Pulls the card on the current screen (`step`) and checks the clean return. */
+async function pullCardOn(patient: Patient, records: KioskRecords, step: string): Promise<void> {
   await patient.takesCard();
-  expect(records.audit()).toContainEqual({ kind: 'session.session-ended', detail: { reason: 'card-removed', step: step ?? expect.any(String) } });
+  expect(records.audit()).toContainEqual({ kind: 'session.session-ended', detail: { reason: 'card-removed', step } });
   expect(records.consents()).toEqual([]);
   expect(records.receipts()).toEqual([]);
   expect(records.pendingCount()).toBe(0);
@@ -49,13 +49,13 @@ test('card removed while it is being read', async ({ card, patient, records }) =
   await card.insert('normal-adult');
   await reading;
   await pulled;
-  // The card module may report the interrupted read as a broken card (E-CARD-008) just before
-  // the removal arrives (a brief error screen; reported to the lead), so the step the session
-  // ended in is not fixed.
-  await pullCardOn(patient, records, null);
+  // The interrupted read reaches the session only after the removal: straight back to standby
+  // from the reading screen, no error screen in between.
+  await pullCardOn(patient, records, 'reading');
   const trail = await patient.trail();
   expect(trail).toContain('reading');
   expect(trail).not.toContain('method-choice');
+  expect(trail).not.toContain('error');
 });
 
 test('card removed halfway through the PIN', async ({ card, patient, records }) => {
@@ -115,10 +115,11 @@ test('card removed during face capture: standby, camera off', async ({ card, pat
   await patient.tap('method.face');
   const face = await patient.sees('face');
   await expect(face.locator('.camera-frame[data-camera="live"]')).toBeVisible();
-  // While the chip photo is still being read, the interrupted read can end the attempt as
-  // "cannot judge" a moment before the removal arrives (as in the reading case above).
-  await pullCardOn(patient, records, null);
+  // A chip-photo read the pull interrupts fails only after the removal has reached the session,
+  // so the session ends on the face screen, never on a failed-face screen.
+  await pullCardOn(patient, records, 'face');
   expect(await patient.trail()).toContain('face');
+  expect(await patient.trail()).not.toContain('face-failed');
   await expect(patient.page.locator('video')).toHaveCount(0);
   expect(records.auditKinds()).not.toContain('session.authenticated');
 });

@@ -192,9 +192,13 @@ class PcscTransport implements CardTransport {
     try {
       return await withTimeout(
         new Promise<Uint8Array>((resolve, reject) => {
-          this.reader.transmit(Buffer.from(apdu), isExtended(apdu) ? EXTENDED_RESPONSE : SHORT_RESPONSE, this.protocol, (err, data) =>
-            err ? reject(pcscError(err, 'transmit')) : resolve(new Uint8Array(data)),
-          );
+          this.reader.transmit(Buffer.from(apdu), isExtended(apdu) ? EXTENDED_RESPONSE : SHORT_RESPONSE, this.protocol, (err, data) => {
+            if (err) return reject(pcscError(err, 'transmit'));
+            // Every card answer ends in SW1 SW2. Fewer bytes is the link failing, not the card:
+            // vpcd answers "success, 0 bytes" when the card is pulled mid-APDU.
+            if (data.length < 2) return reject(new CardError('CARD_BROKEN', `transmit: ${data.length}-byte response, no status word`, { transport: true }));
+            resolve(new Uint8Array(data));
+          });
         }),
         this.timeoutMs,
         () => new CardError('TIMEOUT', 'transmit'),

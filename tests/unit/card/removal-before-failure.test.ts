@@ -22,6 +22,8 @@ const PRESENT = 0x20;
 const EMPTY = 0x10;
 const TRANSACTION_FAILED = 'SCardTransmit error: Transaction failed.(0x80100016)';
 const CARD_WAS_REMOVED = 'SCardTransmit error: Card was removed.(0x80100069)';
+/** vpcd when the virtual card's socket closes mid-APDU: SCardTransmit "succeeds" with 0 bytes. */
+const EMPTY_ANSWER = '';
 
 /** One pcsclite reader holding a virtual card; `pull` breaks the link now and reports "empty" later. */
 class ScriptedReader extends EventEmitter {
@@ -44,7 +46,7 @@ class ScriptedReader extends EventEmitter {
   insert() {
     this.emit('status', { state: PRESENT, atr: Buffer.from(this.card.atr) });
   }
-  /** Before APDU number `apdu` (counted from 1) the card leaves: that transmit fails with `message`. */
+  /** Before APDU number `apdu` (counted from 1) the card leaves: that transmit fails with `message` (EMPTY_ANSWER: 0 bytes). */
   pullBefore(apdu: number, message: string, absentAfterMs: number) {
     this.pullAtApdu = apdu;
     this.linkError = message;
@@ -66,7 +68,7 @@ class ScriptedReader extends EventEmitter {
   transmit(data: Buffer, _len: number, _protocol: number, cb: (err: unknown, data?: Buffer) => void) {
     this.apdus++;
     if (this.apdus === this.pullAtApdu) setTimeout(() => this.emit('status', { state: EMPTY }), this.absentAfterMs);
-    if (this.apdus >= this.pullAtApdu) return setImmediate(() => cb(new Error(this.linkError)));
+    if (this.apdus >= this.pullAtApdu) return setImmediate(() => (this.linkError ? cb(new Error(this.linkError)) : cb(undefined, Buffer.alloc(0))));
     const answer = Buffer.from(this.card.process(new Uint8Array(data)));
     setImmediate(() => cb(undefined, answer));
   }
@@ -109,7 +111,7 @@ async function until(trail: readonly string[], entry: string): Promise<void> {
 }
 
 describe('a card pulled mid-APDU (pcsclite error shapes)', () => {
-  it.each([TRANSACTION_FAILED, CARD_WAS_REMOVED])('during the read: "%s" then empty is a removal, and the session hears card-removed before the failed read', async (message) => {
+  it.each([TRANSACTION_FAILED, CARD_WAS_REMOVED, EMPTY_ANSWER])('during the read: "%s" then empty is a removal, and the session hears card-removed before the failed read', async (message) => {
     const { reader, monitor, link, trail } = await kiosk('normal-adult');
     reader.pullBefore(3, message, 150);
     reader.insert();
@@ -142,7 +144,7 @@ describe('a card pulled mid-APDU (pcsclite error shapes)', () => {
     await monitor.stop();
   });
 
-  it.each([TRANSACTION_FAILED, CARD_WAS_REMOVED])('after the read (chip photo, PIN): "%s" rejects only once card-removed is out', async (message) => {
+  it.each([TRANSACTION_FAILED, CARD_WAS_REMOVED, EMPTY_ANSWER])('after the read (chip photo, PIN): "%s" rejects only once card-removed is out', async (message) => {
     const { reader, monitor, trail } = await kiosk('normal-adult');
     const read = new Promise<CardSession>((resolve) => monitor.on((e) => e.type === 'card-read' && resolve(e.session)));
     reader.insert();
