@@ -20,7 +20,7 @@ import { requirePcscdOutsideCiSkip } from '../support/pcscd.js';
 import { insertCard, removeCard } from '../demo/virtual-card-control.js';
 import { MANIFEST_PATH, SKIP_FACE_INTEGRATION } from '../face/support/models.js';
 import { cameraFrame, DEMO_DIR, loadDemo } from '../face/support/scenes.js';
-import { DEMO_KIOSK_START_TIMEOUT_MS, startDemoKiosk, type DemoKiosk } from './demo-kiosk-driver.js';
+import { DEMO_KIOSK_START_TIMEOUT_MS, startDemoKiosk, type DemoKiosk } from '../support/demo-kiosk-driver.js';
 import { imageBytesFound, JP2_SIGNATURE, PNG_SIGNATURE } from './face-privacy.js';
 
 const pcscd = SKIP_FACE_INTEGRATION ? false : await requirePcscdOutsideCiSkip();

@@ -28,7 +28,7 @@ import { VirtualCardFaceScanner } from '../../../sim/cardface/virtual-scanner.js
 import { requirePcscdOutsideCiSkip } from '../support/pcscd.js';
 import { insertCard, removeCard } from '../demo/virtual-card-control.js';
 import { SKIP_FACE_INTEGRATION } from '../face/support/models.js';
-import { DEMO_KIOSK_START_TIMEOUT_MS, startDemoKiosk, type DemoKiosk } from './demo-kiosk-driver.js';
+import { DEMO_KIOSK_START_TIMEOUT_MS, startDemoKiosk, type DemoKiosk } from '../support/demo-kiosk-driver.js';
 
 /** What the kiosk's document camera photographs; set by each test. */
 const documentCamera = vi.hoisted(() => ({ scanner: null as CardFaceScanner | null }));

@@ -6,68 +6,37 @@
  * Runs only where pcscd + vpcd can be had; outside CI that is skipped with the reason, in CI it fails.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startKiosk, type RunningKiosk } from '../../../src/main/core/compose.js';
-import { createLogger } from '../../../src/main/core/logger.js';
+import type { RunningKiosk } from '../../../src/main/core/compose.js';
 import type { SessionSnapshot } from '../../../src/shared/snapshot.js';
 import { loadPersona } from '../../../sim/card/persona.js';
-import { lockVpcdSlot, requirePcscdOutsideCiSkip } from '../support/pcscd.js';
+import { DEMO_KIOSK_START_TIMEOUT_MS, startDemoKiosk, type DemoKiosk } from '../support/demo-kiosk-driver.js';
+import { requirePcscdOutsideCiSkip } from '../support/pcscd.js';
 import { insertCard, removeCard } from './virtual-card-control.js';
 
 const ready = await requirePcscdOutsideCiSkip();
 
 describe.skipIf(!ready)('demo kiosk through pcscd + vpcd with the service simulator', () => {
-  let dataDir: string;
+  let demo: DemoKiosk;
   let kiosk: RunningKiosk;
+  let dataDir: string;
   /** The simulator's address, as the kiosk logs it for operators. */
   let serviceUrl = '';
-  let unlockSlot: (() => void) | undefined;
 
   beforeAll(async () => {
     // The demo's virtual card sits on vpcd slot 0, as in the e2e runs: one at a time per machine.
-    unlockSlot = await lockVpcdSlot(0);
-    dataDir = mkdtempSync(join(tmpdir(), 'kiosk-demo-'));
-    const destination = {
-      write(line: string) {
-        serviceUrl ||= /"serviceUrl":"([^"]+)"/.exec(line)?.[1] ?? '';
-      },
-    };
-    kiosk = await startKiosk({ dataDir, port: 0, open: 'none', demo: true }, createLogger({ level: 'info', destination }));
-  }, 340_000);
+    demo = await startDemoKiosk('kiosk-demo-');
+    ({ kiosk, dataDir } = demo);
+    serviceUrl = /"serviceUrl":"([^"]+)"/.exec(demo.logText())?.[1] ?? '';
+  }, DEMO_KIOSK_START_TIMEOUT_MS);
 
-  afterAll(async () => {
-    await kiosk?.close();
-    unlockSlot?.();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => demo?.close());
 
   /** Resolves with the first snapshot (current or coming) on `screen`. */
-  function screen<S extends SessionSnapshot['screen']>(name: S, ms = 15_000): Promise<Extract<SessionSnapshot, { screen: S }>> {
-    return new Promise((resolve, reject) => {
-      const seen: string[] = [];
-      const check = (s: SessionSnapshot) => {
-        seen.push(s.screen);
-        if (s.screen !== name) return false;
-        clearTimeout(timer);
-        unsubscribe();
-        resolve(s as Extract<SessionSnapshot, { screen: S }>);
-        return true;
-      };
-      const timer = setTimeout(() => {
-        unsubscribe();
-        reject(new Error(`no ${name} screen within ${ms} ms; saw ${seen.join(' → ')}`));
-      }, ms);
-      const unsubscribe = kiosk.core.subscribe(check);
-      check(kiosk.core.current());
-    });
-  }
-
-  function tap(intent: unknown): void {
-    expect(kiosk.core.handleIntent(intent, 'test')).toEqual({ ok: true });
-  }
+  const screen = <S extends SessionSnapshot['screen']>(name: S, ms = 15_000) => demo.screen(name, ms);
+  const tap = (intent: unknown) => demo.tap(intent);
 
   function typePin(pin: string): void {
     for (const digit of pin) tap({ type: 'pin-digit', digit: Number(digit) });

@@ -1,5 +1,5 @@
 /**
- * The composed demo kiosk as the face tests drive it: started on a temporary data directory with
+ * The composed demo kiosk as the integration tests drive it: started on a temporary data directory with
  * its log captured, holding vpcd slot 0 (the demo's virtual card) for this process; then waiting
  * for a screen and tapping intents the way the renderer does.
  */
@@ -10,7 +10,7 @@ import { expect } from 'vitest';
 import type { SessionSnapshot } from '../../../src/shared/snapshot.js';
 import { startKiosk, type RunningKiosk } from '../../../src/main/core/compose.js';
 import { createLogger } from '../../../src/main/core/logger.js';
-import { lockVpcdSlot } from '../support/pcscd.js';
+import { lockVpcdSlot } from './pcscd.js';
 
 export interface DemoKiosk {
   readonly kiosk: RunningKiosk;
