@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, type Page } from '@playwright/test';
+import { kioskUrlOf } from './support/kiosk.js';
 
 const catalogue = (language: 'ja' | 'en') =>
   JSON.parse(readFileSync(new URL(`../../src/renderer/i18n/locales/${language}.json`, import.meta.url), 'utf8')) as Record<string, string>;
@@ -38,19 +39,7 @@ export async function launchOpsKiosk(env: Record<string, string> = {}, dataDir =
     env: { ...process.env, ...env },
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const url = await new Promise<string>((resolve, reject) => {
-    let buffered = '';
-    const timer = setTimeout(() => reject(new Error('browser host did not print KIOSK_URL within 30 s')), 30_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString();
-      const match = /KIOSK_URL=(\S+)/.exec(buffered);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    void exited.then((code) => reject(new Error(`browser host exited early with code ${code}`)));
-  });
+  const url = await kioskUrlOf(child);
   return { url, dataDir, process: child, exited };
 }
 

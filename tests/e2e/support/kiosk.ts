@@ -17,17 +17,9 @@ export interface KioskProcess {
   log(): string;
 }
 
-export async function launchKiosk(extraArgs: string[] = []): Promise<KioskProcess> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
-  const child = spawn(process.execPath, ['out/main/browser-host.js', '--no-open', '--data-dir', dataDir, ...extraArgs], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let logged = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    logged += chunk.toString();
-    process.stderr.write(chunk);
-  });
-  const url = await new Promise<string>((resolve, reject) => {
+/** The URL (with its launch token) a starting browser host prints; rejects if it exits first or stays silent 30 s. */
+export function kioskUrlOf(child: ChildProcess): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
     let buffered = '';
     const timer = setTimeout(() => reject(new Error('browser host did not print KIOSK_URL within 30 s')), 30_000);
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -38,8 +30,21 @@ export async function launchKiosk(extraArgs: string[] = []): Promise<KioskProces
         resolve(match[1]);
       }
     });
-    child.on('exit', (code) => reject(new Error(`browser host exited early with code ${code}`)));
+    child.once('exit', (code) => reject(new Error(`browser host exited early with code ${code}`)));
   });
+}
+
+export async function launchKiosk(extraArgs: string[] = []): Promise<KioskProcess> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
+  const child = spawn(process.execPath, ['out/main/browser-host.js', '--no-open', '--data-dir', dataDir, ...extraArgs], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let logged = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    logged += chunk.toString();
+    process.stderr.write(chunk);
+  });
+  const url = await kioskUrlOf(child);
   return { url, dataDir, process: child, log: () => logged };
 }
 
