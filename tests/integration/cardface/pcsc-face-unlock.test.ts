@@ -26,7 +26,6 @@ import { VirtualCardFaceScanner } from '../../../sim/cardface/virtual-scanner.js
 import { testCaCertificates } from '../../../sim/pki/test-pki.js';
 import { PrivatePcscd } from '../ops/private-pcscd.js';
 
-const inCI = process.env.CI === 'true';
 const TODAY = calendarDateOf(new Date());
 const isWrongVerificationB = (e: unknown) => e instanceof CardError && e.reason === 'COLLATION_REJECTED';
 
@@ -66,17 +65,12 @@ async function remove(): Promise<void> {
 }
 
 beforeAll(async () => {
-  try {
-    pcscd = await PrivatePcscd.create();
-    await pcscd.start();
-  } catch (error) {
-    // Outside CI a developer machine may lack root, unshare or pcscd; in CI this must run.
-    if (inCI) throw error;
-    unavailable = error instanceof Error ? error.message : String(error);
-    await pcscd?.dispose();
-    pcscd = undefined;
+  const started = await PrivatePcscd.startOutsideCiSkip();
+  if ('unavailable' in started) {
+    unavailable = started.unavailable;
     return;
   }
+  pcscd = started.pcscd;
   process.env.PCSCLITE_CSOCK_NAME = pcscd.socketPath;
   slot = new CardSlot('cardface');
   link = new VpcdLink(slot, { port: pcscd.vpcdPort });

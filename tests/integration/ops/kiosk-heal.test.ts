@@ -20,7 +20,6 @@ import { testCaCertificates } from '../../../sim/pki/test-pki.js';
 import Database from 'better-sqlite3';
 import { PrivatePcscd } from './private-pcscd.js';
 
-const inCI = process.env.CI === 'true';
 let pcscd: PrivatePcscd | undefined;
 let card: VirtualCardController;
 let kiosk: RunningKiosk;
@@ -28,16 +27,12 @@ let dataDir: string;
 let unavailable = '';
 
 beforeAll(async () => {
-  try {
-    pcscd = await PrivatePcscd.create();
-    await pcscd.start();
-  } catch (error) {
-    // Outside CI a developer machine may lack root or pcscd; in CI this must run.
-    if (inCI) throw error;
-    unavailable = error instanceof Error ? error.message : String(error);
-    pcscd = undefined;
+  const started = await PrivatePcscd.startOutsideCiSkip();
+  if ('unavailable' in started) {
+    unavailable = started.unavailable;
     return;
   }
+  pcscd = started.pcscd;
   // libpcsclite reads this at the first context of the process: before startKiosk.
   process.env.PCSCLITE_CSOCK_NAME = pcscd.socketPath;
   // The private pcscd's vpcd listens on its own port: a "slot" that far above the base.
