@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { AdminRole } from '../../shared/admin.js';
 import { adminRequest, errorText, viewOf } from './admin-api.js';
+import { FormFooter } from './FormFooter.js';
 import { Bi, biText } from './Bi.js';
 import { useOps } from './ops-store.js';
 
@@ -39,19 +40,7 @@ export function LoginScreen() {
           <Bi k="admin.login.secret" />
           <input type="password" autoComplete="off" inputMode={role === 'staff' ? 'numeric' : 'text'} value={secret} onChange={(e) => setSecret(e.target.value)} aria-label={biText('admin.login.secret')} />
         </label>
-        {error ? (
-          <p className="message warn" role="alert">
-            {error}
-          </p>
-        ) : null}
-        <div className="actions">
-          <button type="submit" className="big-button primary" disabled={secret.length === 0}>
-            <Bi k="admin.login.submit" />
-          </button>
-          <button type="button" className="big-button secondary" onClick={close}>
-            <Bi k="admin.back" />
-          </button>
-        </div>
+        <FormFooter error={error} submitKey="admin.login.submit" canSubmit={secret.length > 0} onBack={close} />
       </form>
     </main>
   );

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { MessageKey } from '../i18n/catalog.js';
 import { adminRequest, errorText, viewOf } from './admin-api.js';
+import { FormFooter } from './FormFooter.js';
 import { Bi, biText } from './Bi.js';
 import { useOps } from './ops-store.js';
 
@@ -48,19 +49,7 @@ export function WizardScreen() {
         {field('staffAgain', 'admin.wizard.staffAgain', true)}
         {field('admin', 'admin.wizard.admin', false)}
         {field('adminAgain', 'admin.wizard.adminAgain', false)}
-        {error ? (
-          <p className="message warn" role="alert">
-            {error}
-          </p>
-        ) : null}
-        <div className="actions">
-          <button type="submit" className="big-button primary">
-            <Bi k="admin.wizard.submit" />
-          </button>
-          <button type="button" className="big-button secondary" onClick={close}>
-            <Bi k="admin.back" />
-          </button>
-        </div>
+        <FormFooter error={error} submitKey="admin.wizard.submit" onBack={close} />
       </form>
     </main>
   );
